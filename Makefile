@@ -1,0 +1,82 @@
+# Bone Music. `make serve` runs it in the browser, `make test` tests everything.
+
+GO       ?= go
+GOROOT   := $(shell $(GO) env GOROOT)
+WASMDIR  := $(GOROOT)/lib/wasm
+ADDR     ?= 127.0.0.1:8080
+# Packages free of Ebiten and syscall/js: also tested as wasm under Node.
+PURE_PKGS := ./engine/... ./render/...
+# Debian packages the tests need; Go modules come through the module proxy.
+DEB_PKGS := chromium xvfb xauth brotli
+XVFB     := xvfb-run -a -s "-screen 0 1024x768x24"
+
+.PHONY: all serve run wasm desktop test test-native test-wasm vet deps check-wasm-exec update-wasm-exec bench clean
+
+all: wasm desktop
+
+## serve: build the browser version and serve web/ at http://$(ADDR)/
+serve: wasm
+	$(GO) run ./web/serve -addr $(ADDR) -dir web
+
+## run: build and open the desktop window
+run: desktop
+	./bin/bonemusic
+
+desktop:
+	CGO_ENABLED=0 $(GO) build -trimpath -o bin/bonemusic .
+
+## wasm: web/bonemusic.wasm plus .gz (and .br when brotli is installed)
+wasm: check-wasm-exec
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o web/bonemusic.wasm .
+	cp wasm_exec.js web/wasm_exec.js
+	printf '{"wasm":"bonemusic.wasm","size":%s}\n' $$(stat -c %s web/bonemusic.wasm) > web/build.json
+	gzip -9 -k -f web/bonemusic.wasm
+	if command -v brotli >/dev/null; then brotli -q 11 -f -o web/bonemusic.wasm.br web/bonemusic.wasm; \
+	else rm -f web/bonemusic.wasm.br; echo "brotli not installed: serving gzip only (make deps installs it)"; fi
+	@ls -l web/bonemusic.wasm* | awk '{printf "  %-28s %6.2f MB\n", $$9, $$5/1e6}'
+
+## check-wasm-exec: the committed wasm_exec.js must match the Go that builds the wasm
+check-wasm-exec:
+	@cmp -s wasm_exec.js $(WASMDIR)/wasm_exec.js || { \
+	  echo "wasm_exec.js does not match $(shell $(GO) version): run 'make update-wasm-exec' and commit it"; exit 1; }
+
+update-wasm-exec:
+	cp $(WASMDIR)/wasm_exec.js wasm_exec.js
+
+## deps: Debian packages for the browser and window tests (apt-get when root)
+deps:
+	@missing=""; \
+	for c in chromium:chromium xvfb-run:xvfb xauth:xauth brotli:brotli; do \
+	  command -v $${c%%:*} >/dev/null || missing="$$missing $${c##*:}"; done; \
+	command -v node >/dev/null || { echo "Node.js is needed for the wasm tests: install it (Debian: apt-get install nodejs)"; exit 1; }; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "missing:$$missing. Run: sudo apt-get install -y --no-install-recommends$$missing"; exit 1; \
+	  fi; \
+	fi
+	$(GO) mod download
+
+## test: everything — vet, native tests (with the browser end-to-end test and
+## the desktop window test under Xvfb), and the pure packages as wasm in Node
+test: deps vet wasm test-native test-wasm
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+test-native:
+	BONEMUSIC_FULL_TEST=1 $(XVFB) $(GO) test -count=1 ./...
+
+test-wasm:
+	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 $(PURE_PKGS)
+
+## bench: speed and memory of the engine and renderer as a table
+bench:
+	$(GO) run ./internal/benchtable
+
+clean:
+	rm -rf bin web/bonemusic.wasm web/bonemusic.wasm.gz web/bonemusic.wasm.br web/wasm_exec.js web/build.json

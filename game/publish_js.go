@@ -1,0 +1,43 @@
+//go:build js && wasm
+
+package game
+
+import "syscall/js"
+
+// publisher mirrors State onto window.bonemusic.state, an object the loader
+// (web/loader.js) creates, so the page and the end-to-end test can read it.
+type publisher struct{ obj js.Value }
+
+func newPublisher() *publisher {
+	root := js.Global().Get("bonemusic")
+	if root.IsUndefined() || root.IsNull() {
+		root = js.Global().Get("Object").New()
+		js.Global().Set("bonemusic", root)
+	}
+	obj := js.Global().Get("Object").New()
+	root.Set("state", obj)
+	return &publisher{obj: obj}
+}
+
+func (p *publisher) publish(s *State) {
+	p.obj.Set("frames", s.Frames)
+	p.obj.Set("ticks", s.Ticks)
+	p.obj.Set("tps", s.TPS)
+	p.obj.Set("fps", s.FPS)
+	p.obj.Set("scene", s.Scene)
+	p.obj.Set("discAngleDeg", s.DiscAngleDeg)
+	p.obj.Set("audioReady", s.AudioReady)
+	p.obj.Set("audioPlaying", s.AudioPlaying)
+	p.obj.Set("audioMS", s.AudioMS)
+	p.obj.Set("notice", s.Notice)
+	p.obj.Set("lang", s.Lang)
+}
+
+// preferredLang is the visitor's language from navigator.language.
+func preferredLang() string {
+	nav := js.Global().Get("navigator")
+	if nav.IsUndefined() {
+		return ""
+	}
+	return nav.Get("language").String()
+}

@@ -1,0 +1,141 @@
+package game
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"bonemusic/render"
+)
+
+var (
+	roomColor   = color.RGBA{0x07, 0x09, 0x0c, 0xff}
+	labelColor  = color.RGBA{0xe6, 0xee, 0xf7, 0xff}
+	noticeColor = color.RGBA{0xff, 0xc8, 0x7a, 0xff}
+)
+
+// view draws the room: a lightbox glowing in the dark, the record turning on
+// it, and the few words a visitor needs. Everything costly (the glow, the
+// disc picture, text) is made once and only transformed per frame.
+type view struct {
+	text    text
+	glow    *ebiten.Image
+	pixel   *ebiten.Image // 1×1 white, scaled to fill rectangles
+	disc    *ebiten.Image
+	discFor *record
+	labels  map[labelKey]*ebiten.Image
+}
+
+type labelKey struct {
+	s    string
+	bold bool
+	px   int
+}
+
+func newView(t text) *view {
+	pixel := ebiten.NewImage(1, 1)
+	pixel.Fill(color.White)
+	return &view{text: t, glow: newGlow(128), pixel: pixel, labels: map[labelKey]*ebiten.Image{}}
+}
+
+func (v *view) draw(screen *ebiten.Image, d *deck, intro bool, notice string, tick int64) {
+	screen.Fill(roomColor)
+	w, h := float64(screen.Bounds().Dx()), float64(screen.Bounds().Dy())
+	unit := math.Min(w, h) // layout scales with the smaller side: phone or projector
+
+	// The lightbox: a milky panel, brightest in the middle.
+	box := unit * 0.96
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Scale(box/float64(v.glow.Bounds().Dx()), box/float64(v.glow.Bounds().Dy()))
+	op.GeoM.Translate((w-box)/2, (h-box)/2)
+	screen.DrawImage(v.glow, op)
+
+	if d.rec != nil {
+		v.drawRecord(screen, d, w/2, h/2, unit*0.86)
+	}
+
+	px := int(math.Max(14, unit/32))
+	v.drawLabel(screen, v.text.Title, true, px*3/2, labelColor, unit*0.03, unit*0.02, false)
+	v.drawLabel(screen, v.text.Tagline, false, px, labelColor, unit*0.03, unit*0.02+float64(px)*2.2, false)
+	if !intro {
+		v.drawLabel(screen, v.text.NowPlaying, false, px, labelColor, w/2, h-float64(px)*2.2, true)
+	}
+	if intro {
+		v.drawIntro(screen, px, tick)
+	}
+	if notice != "" {
+		v.drawLabel(screen, notice, false, px, noticeColor, w/2, h-float64(px)*4.4, true)
+	}
+}
+
+// drawRecord turns the disc about its burned hole: the spindle goes through
+// the hole, not through the groove centre, so an off-centre hole makes the
+// edge swing, as it did on the real discs.
+func (v *view) drawRecord(screen *ebiten.Image, d *deck, cx, cy, diameter float64) {
+	if v.discFor != d.rec {
+		v.disc = ebiten.NewImageFromImage(d.rec.picture)
+		v.discFor = d.rec
+	}
+	scale := diameter / float64(v.disc.Bounds().Dx())
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Translate(-d.rec.holeX, -d.rec.holeY)
+	op.GeoM.Rotate(d.angleRad)
+	op.GeoM.Scale(scale, scale)
+	op.GeoM.Translate(cx, cy)
+	screen.DrawImage(v.disc, op)
+}
+
+// drawIntro dims the room and invites the first tap, which browsers need
+// before they play sound.
+func (v *view) drawIntro(screen *ebiten.Image, px int, tick int64) {
+	b := screen.Bounds()
+	w, h := float64(b.Dx()), float64(b.Dy())
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Scale(w, h)
+	op.ColorScale.Scale(0, 0, 0, 0.45)
+	screen.DrawImage(v.pixel, op)
+	pulse := 0.75 + 0.25*math.Sin(float64(tick)/60*2*math.Pi*0.5)
+	c := color.RGBA{uint8(255 * pulse), uint8(255 * pulse), uint8(255 * pulse), 0xff}
+	v.drawLabel(screen, "▶  "+v.text.Tap, true, px*2, c, w/2, h/2-float64(px), true)
+}
+
+// drawLabel draws cached text with its top-left (or top-centre) at x, y.
+func (v *view) drawLabel(screen *ebiten.Image, s string, bold bool, px int, c color.RGBA, x, y float64, centred bool) {
+	k := labelKey{s, bold, px}
+	img, ok := v.labels[k]
+	if !ok {
+		pic, err := render.Label(s, bold, float64(px), color.White)
+		if err != nil {
+			return // an unsizable label is skipped, never fatal
+		}
+		img = ebiten.NewImageFromImage(pic)
+		v.labels[k] = img
+	}
+	if centred {
+		x -= float64(img.Bounds().Dx()) / 2
+	}
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Translate(x, y)
+	op.ColorScale.ScaleWithColor(c)
+	screen.DrawImage(img, op)
+}
+
+// newGlow is the lightbox's light: a square whose brightness falls off
+// towards its rounded edges like a fluorescent tube behind opal glass.
+func newGlow(size int) *ebiten.Image {
+	img := image.NewRGBA(image.Rect(0, 0, size, size))
+	for y := range size {
+		for x := range size {
+			u := (float64(x)+0.5)/float64(size)*2 - 1
+			w := (float64(y)+0.5)/float64(size)*2 - 1
+			// A superellipse: flat in the middle, soft at the rim.
+			r := math.Pow(math.Pow(math.Abs(u), 6)+math.Pow(math.Abs(w), 6), 1.0/6)
+			a := math.Max(0, math.Min(1, (1-r)*8))
+			l := (0.55 + 0.25*(1-u*u*0.6-w*w*0.6)) * a
+			img.SetRGBA(x, y, color.RGBA{uint8(200 * l), uint8(222 * l), uint8(240 * l), uint8(255 * a)})
+		}
+	}
+	return ebiten.NewImageFromImage(img)
+}

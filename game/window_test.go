@@ -1,0 +1,112 @@
+//go:build !js
+
+package game
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The window tests open the real desktop window (under Xvfb in make test).
+// Ebiten runs once per process, so each scenario runs in a child process:
+// this test binary again, with windowScenarioEnv naming the scenario.
+
+const windowScenarioEnv = "BONEMUSIC_WINDOW_SCENARIO"
+
+// windowTicks is four seconds of play at 60 ticks per second.
+const windowTicks = 240
+
+func TestMain(m *testing.M) {
+	RunAudioProbeIfRequested()
+	if os.Getenv(windowScenarioEnv) != "" {
+		os.Exit(runWindowScenario())
+	}
+	os.Exit(m.Run())
+}
+
+// runWindowScenario runs the app, autostarted, and prints its final state.
+func runWindowScenario() int {
+	st, err := RunGame(New(Options{Lang: "en", MaxTicks: windowTicks, AutoStart: true}))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "RunGame:", err)
+		return 1
+	}
+	if err := json.NewEncoder(os.Stdout).Encode(st); err != nil {
+		return 1
+	}
+	return 0
+}
+
+func runScenario(t *testing.T, alsaConf string) State {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" {
+		if os.Getenv("BONEMUSIC_FULL_TEST") == "1" {
+			t.Fatal("no DISPLAY: make test runs this under xvfb-run")
+		}
+		t.Skip("no DISPLAY (make test runs this under xvfb-run)")
+	}
+	conf, err := filepath.Abs(filepath.Join("testdata", alsaConf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(),
+		windowScenarioEnv+"=1",
+		"ALSA_CONFIG_PATH="+conf,
+		"PULSE_SERVER=unix:/nonexistent/pulse", // never a developer's real speakers
+	)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("window run failed: %v\n%s", err, stderr.String())
+	}
+	var st State
+	if err := json.Unmarshal(out, &st); err != nil {
+		t.Fatalf("window run printed %q: %v\n%s", out, err, stderr.String())
+	}
+	t.Logf("%s: %+v", alsaConf, st)
+	return st
+}
+
+func checkTurning(t *testing.T, st State) {
+	t.Helper()
+	if st.Ticks < windowTicks || st.Frames < windowTicks/4 {
+		t.Errorf("ran %d ticks and drew %d frames, want %d ticks and frames drawn", st.Ticks, st.Frames, windowTicks)
+	}
+	if st.Scene != "turntable" {
+		t.Errorf("scene %q, want turntable", st.Scene)
+	}
+	// The record turns from the moment it is ready; allow a second for that.
+	if minDeg := 78.26 / 60 * 360 * (windowTicks/60.0 - 1); st.DiscAngleDeg < minDeg {
+		t.Errorf("record turned %.0f°, want ≥ %.0f° at 78 rpm", st.DiscAngleDeg, minDeg)
+	}
+}
+
+func TestWindowPlaysThroughSoundDevice(t *testing.T) {
+	st := runScenario(t, "alsa-null.conf")
+	checkTurning(t, st)
+	if !st.AudioReady || !st.AudioPlaying || st.AudioMS <= 0 {
+		t.Errorf("audio ready=%v playing=%v at %.0f ms, want playing", st.AudioReady, st.AudioPlaying, st.AudioMS)
+	}
+	if st.Notice != "" {
+		t.Errorf("notice %q with a working device", st.Notice)
+	}
+}
+
+// A kiosk without a sound card must keep running, silently, and say so.
+func TestWindowSurvivesMissingSoundDevice(t *testing.T) {
+	st := runScenario(t, "alsa-none.conf")
+	checkTurning(t, st)
+	if st.AudioReady || st.AudioPlaying {
+		t.Errorf("audio ready=%v playing=%v with no device", st.AudioReady, st.AudioPlaying)
+	}
+	if st.Notice != texts["en"].NoSound {
+		t.Errorf("notice %q, want %q", st.Notice, texts["en"].NoSound)
+	}
+}

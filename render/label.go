@@ -1,0 +1,45 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/fogleman/gg"
+)
+
+// maxLabelPX caps label text size: a label is UI text, never a poster.
+const maxLabelPX = 400
+
+// Label draws one line of UI text (English or Russian) on a transparent
+// image just large enough to hold it, with a soft shadow so it reads over the
+// bright lightbox. The game caches labels and blits them, so text costs
+// nothing per frame.
+func Label(text string, bold bool, sizePX float64, c color.Color) (image.Image, error) {
+	if !(sizePX >= 4 && sizePX <= maxLabelPX) {
+		return nil, fmt.Errorf("render: label size %.0f px is outside 4–%d", sizePX, maxLabelPX)
+	}
+	which := fontRegular
+	if bold {
+		which = fontBold
+	}
+	face, err := loadFace(which, sizePX)
+	if err != nil {
+		return nil, err
+	}
+	defer face.Close()
+	measure := gg.NewContext(1, 1)
+	measure.SetFontFace(face)
+	tw, _ := measure.MeasureString(text)
+	pad := math.Ceil(sizePX * 0.25)
+	dc := gg.NewContext(int(math.Ceil(tw+2*pad)), int(math.Ceil(sizePX*1.35+2*pad)))
+	dc.SetFontFace(face)
+	baseline := pad + sizePX*1.05
+	shadow := sizePX / 16
+	dc.SetRGBA(0, 0, 0, 0.6)
+	dc.DrawString(text, pad+shadow, baseline+shadow)
+	dc.SetColor(c)
+	dc.DrawString(text, pad, baseline)
+	return dc.Image(), nil
+}

@@ -1,0 +1,240 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The end-to-end test loads the real build (web/bonemusic.wasm, made by
+// `make wasm`) in headless Chromium, taps the start overlay like a visitor
+// and checks, from window.bonemusic.state, that the record turns at 78 rpm,
+// the game keeps 60 ticks per second and the browser's audio runs.
+// `make test` sets BONEMUSIC_FULL_TEST=1, which turns every missing piece
+// (no build, no Chromium) into a failure instead of a skip.
+
+// appState mirrors game.State as published by game/publish_js.go.
+type appState struct {
+	At           float64 `json:"at"` // performance.now() when the state was read, ms
+	Frames       int64   `json:"frames"`
+	Ticks        int64   `json:"ticks"`
+	TPS          float64 `json:"tps"`
+	Scene        string  `json:"scene"`
+	DiscAngleDeg float64 `json:"discAngleDeg"`
+	AudioReady   bool    `json:"audioReady"`
+	AudioPlaying bool    `json:"audioPlaying"`
+	AudioMS      float64 `json:"audioMS"`
+	Notice       string  `json:"notice"`
+}
+
+const (
+	viewW, viewH = 1024, 768
+	rpm78        = 78.26
+)
+
+func requireFull(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("BONEMUSIC_FULL_TEST") == "1" {
+		t.Fatal(why)
+	}
+	t.Skip(why + " (make test runs this)")
+}
+
+func chromium(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	requireFull(t, "no Chromium found: run `make deps`")
+	return ""
+}
+
+func browser(t *testing.T) context.Context {
+	exe := chromium(t)
+	if _, err := os.Stat("bonemusic.wasm"); err != nil {
+		requireFull(t, "web/bonemusic.wasm is missing: run `make wasm`")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewW, viewH)); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx
+}
+
+// within runs f with a deadline derived from the browser context (a deadline
+// on the browser's own context would kill the browser).
+func within[T any](t *testing.T, ctx context.Context, d time.Duration, a chromedp.Action[T]) T {
+	t.Helper()
+	c, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	v, err := chromedp.Run(c, a)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	return v
+}
+
+func TestE2EIndex(t *testing.T) {
+	ctx := browser(t)
+	srv := httptest.NewServer(Handler("."))
+	defer srv.Close()
+
+	within(t, ctx, 30*time.Second, chromedp.Navigate(srv.URL+"/index.html"))
+	firstFrameMS := within(t, ctx, 60*time.Second, chromedp.Poll[float64](
+		`window.bonemusic && window.bonemusic.firstFrameMS`, chromedp.WithPollingTimeout(60*time.Second)))
+	t.Logf("first frame %.0f ms after navigation", firstFrameMS)
+	if msg := within(t, ctx, 5*time.Second, chromedp.Evaluate[*string](`window.bonemusic.error || null`)); msg != nil {
+		t.Fatalf("page reports: %s", *msg)
+	}
+	// Wait for the record to be on the lightbox before tapping.
+	within(t, ctx, 60*time.Second, chromedp.Poll[bool](`window.bonemusic.state.scene === "intro" && window.bonemusic.state.frames > 10`))
+	before := readState(t, ctx, pageState)
+	if before.AudioReady {
+		t.Fatal("audio is running before any gesture: the start overlay is pointless")
+	}
+
+	within(t, ctx, 10*time.Second, chromedp.MouseClickXY(viewW/2, viewH/2))
+	within(t, ctx, 30*time.Second, chromedp.Poll[bool](
+		`(s => s.scene === "turntable" && s.audioReady && s.audioPlaying && s.audioMS > 200)(window.bonemusic.state)`,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	checkRunning(t, ctx, pageState)
+
+	shot := within(t, ctx, 20*time.Second, chromedp.CaptureScreenshot())
+	// BONEMUSIC_SCREENSHOTS keeps the picture (for the README, or a failure).
+	dir := os.Getenv("BONEMUSIC_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	path := filepath.Join(dir, "index.png")
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+	checkNotBlank(t, shot)
+}
+
+// checkRunning samples the published state over two seconds: the record
+// turns at 78 rpm, updates keep 60 per second, audio keeps advancing.
+func checkRunning(t *testing.T, ctx context.Context, expr string) {
+	t.Helper()
+	a := readState(t, ctx, expr)
+	within(t, ctx, 10*time.Second, chromedp.Sleep(2*time.Second))
+	b := readState(t, ctx, expr)
+	secs := (b.At - a.At) / 1000 // the page's own clock, so a stale embed report does not skew rates
+	tps := float64(b.Ticks-a.Ticks) / secs
+	degPerSec := (b.DiscAngleDeg - a.DiscAngleDeg) / secs
+	wantDeg := rpm78 / 60 * 360
+	t.Logf("ticks/s %.1f (Ebiten reports %.1f), disc %.0f°/s (78 rpm = %.0f°/s), audio advanced %.0f ms in %.0f ms",
+		tps, b.TPS, degPerSec, wantDeg, b.AudioMS-a.AudioMS, secs*1000)
+	if tps < 55 {
+		t.Errorf("game runs at %.1f ticks per second, want ≥ 55", tps)
+	}
+	if math.Abs(degPerSec-wantDeg) > 0.15*wantDeg {
+		t.Errorf("disc turns at %.0f°/s, want %.0f°/s (78 rpm)", degPerSec, wantDeg)
+	}
+	if !b.AudioReady || !b.AudioPlaying {
+		t.Errorf("audio ready=%v playing=%v, want both", b.AudioReady, b.AudioPlaying)
+	}
+	if adv := b.AudioMS - a.AudioMS; adv < 0.5*secs*1000 {
+		t.Errorf("audio advanced %.0f ms in %.0f ms: the audio context is not running", adv, secs*1000)
+	}
+	if b.Notice != "" {
+		t.Errorf("visitor sees a notice: %q", b.Notice)
+	}
+}
+
+// pageState reads the top page's state with the page's clock.
+const pageState = "Object.assign({at: performance.now()}, window.bonemusic.state)"
+
+func readState(t *testing.T, ctx context.Context, expr string) appState {
+	t.Helper()
+	return within(t, ctx, 5*time.Second, chromedp.Evaluate[appState](expr))
+}
+
+// checkNotBlank asserts the centre of the screenshot shows a picture: many
+// distinct grey levels, not a flat colour or an empty canvas.
+func checkNotBlank(t *testing.T, shot []byte) {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	b := img.Bounds()
+	c := image.Rect(b.Dx()*3/8, b.Dy()*3/8, b.Dx()*5/8, b.Dy()*5/8)
+	levels := map[uint32]bool{}
+	var sum, sumSq, n float64
+	for y := c.Min.Y; y < c.Max.Y; y++ {
+		for x := c.Min.X; x < c.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			l := float64(r+g+bl) / 3 / 257
+			levels[uint32(l)] = true
+			sum += l
+			sumSq += l * l
+			n++
+		}
+	}
+	mean := sum / n
+	sd := math.Sqrt(sumSq/n - mean*mean)
+	t.Logf("screenshot centre: mean %.0f, sd %.1f, %d grey levels", mean, sd, len(levels))
+	if len(levels) < 24 || sd < 6 || mean < 8 {
+		t.Errorf("centre of the screenshot looks blank (mean %.0f, sd %.1f, %d levels)", mean, sd, len(levels))
+	}
+}
+
+// hostPage is an exhibition site's page embedding the app from another
+// origin, with the iframe attributes README tells sites to use. The embed
+// posts its state to the parent (web/loader.js), which the page keeps.
+const hostPage = `<!doctype html><html><body style="margin:0;background:#333">
+<h1 style="color:#fff;margin:0;height:40px">Museum exhibition</h1>
+<iframe id="app" src="%s/embed.html" width="800" height="600" style="border:0"
+ allow="autoplay; microphone; fullscreen; midi; serial"></iframe>
+<script>
+window.embedState = null;
+addEventListener("message", e => { if (e.data && e.data.type === "bonemusic:state") window.embedState = e.data.state; });
+</script></body></html>`
+
+func TestE2EEmbed(t *testing.T) {
+	ctx := browser(t)
+	app := httptest.NewServer(Handler("."))
+	defer app.Close()
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, hostPage, app.URL)
+	}))
+	defer host.Close()
+
+	within(t, ctx, 30*time.Second, chromedp.Navigate(host.URL))
+	within(t, ctx, 60*time.Second, chromedp.Poll[bool](
+		`window.embedState !== null && window.embedState.frames > 10`, chromedp.WithPollingTimeout(60*time.Second)))
+	// Tap the middle of the iframe (it starts 40 px down).
+	within(t, ctx, 10*time.Second, chromedp.MouseClickXY(400, 40+300))
+	within(t, ctx, 30*time.Second, chromedp.Poll[bool](
+		`(s => s.scene === "turntable" && s.audioReady && s.audioMS > 200)(window.embedState)`,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	checkRunning(t, ctx, "window.embedState")
+}

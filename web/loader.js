@@ -1,0 +1,95 @@
+// Loads bonemusic.wasm with a progress bar, starts it, and hides the loader
+// once the game has drawn its first frame. No inline script: the page runs
+// under a strict Content-Security-Policy.
+'use strict';
+
+(() => {
+  const progress = document.getElementById('progress');
+  const status = document.getElementById('status');
+  const retry = document.getElementById('retry');
+  // The Go side publishes its state here (game/publish_js.go).
+  const app = (window.bonemusic = window.bonemusic || {});
+
+  function fail(message) {
+    status.textContent = message;
+    status.classList.add('error');
+    progress.hidden = true;
+    retry.hidden = false;
+    app.error = message;
+  }
+  retry.addEventListener('click', () => location.reload());
+
+  // Download with progress. build.json (written by `make wasm`) gives the
+  // uncompressed size: Content-Length is the compressed size when the server
+  // sends bonemusic.wasm.br or .gz, but the stream yields decompressed bytes.
+  async function download(url, size) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
+    if (!response.body || !size) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const chunks = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      progress.value = Math.min(received / size, 1);
+      status.textContent = `Loading… ${Math.round(progress.value * 100)} %`;
+    }
+    const bytes = new Uint8Array(received);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.length; }
+    return bytes;
+  }
+
+  // Inside an exhibition site's iframe, tell the host page what the app is
+  // doing (ten times a second), so the site can react, e.g. dim its own
+  // sound while a record plays. Nothing private is in the state.
+  function reportToHost() {
+    if (window.parent === window) return;
+    setInterval(() => {
+      if (app.state) {
+        window.parent.postMessage({ type: 'bonemusic:state', state: Object.assign({ at: performance.now() }, app.state) }, '*');
+      }
+    }, 100);
+  }
+
+  function waitForFirstFrame() {
+    const tick = () => {
+      const state = app.state;
+      if (state && state.frames > 0) {
+        app.firstFrameMS = performance.now();
+        document.body.classList.add('running');
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
+
+  async function start() {
+    if (typeof WebAssembly !== 'object' || typeof Go !== 'function') {
+      fail('This browser cannot run WebAssembly. Please try a current Firefox, Chrome, Edge or Safari.');
+      return;
+    }
+    try {
+      const build = await (await fetch('build.json', { cache: 'no-cache' })).json();
+      const bytes = await download(build.wasm, build.size);
+      status.textContent = 'Starting…';
+      const go = new Go();
+      const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
+      waitForFirstFrame();
+      reportToHost();
+      await go.run(instance);
+      // go.run only returns when the program has exited.
+      document.body.classList.remove('running');
+      fail('Bone Music stopped. Reload the page to start again.');
+    } catch (err) {
+      console.error(err);
+      fail(`Bone Music could not load: ${err.message || err}`);
+    }
+  }
+
+  start();
+})();
