@@ -18,7 +18,7 @@ type record struct {
 	rpm          float64
 	picture      image.Image // the cut disc, transparent outside its edge
 	holeX, holeY float64     // spindle hole centre in picture pixels
-	source       func() MonoSource
+	needle       *needle     // plays the disc, wearing it play by play
 }
 
 type prepared struct {
@@ -26,13 +26,21 @@ type prepared struct {
 	err error
 }
 
-func newDeck() *deck {
+func newDeck() *deck { return &deck{} }
+
+// load starts making the record in the background. The game calls it after
+// its first frame: in a browser, Go's goroutines share the page's only
+// thread, so starting earlier would hold back the first picture.
+func (d *deck) load() {
+	if d.prep != nil || d.rec != nil || d.err != nil {
+		return
+	}
 	ch := make(chan prepared, 1)
 	go func() {
 		rec, err := makeDemoRecord()
 		ch <- prepared{rec, err}
 	}()
-	return &deck{prep: ch}
+	d.prep = ch
 }
 
 // update takes the record once it has been made; it never blocks.
@@ -50,7 +58,7 @@ func (d *deck) update() {
 
 func (d *deck) ready() bool { return d.rec != nil }
 
-func (d *deck) source() MonoSource { return d.rec.source() }
+func (d *deck) source() MonoSource { return d.rec.needle }
 
 // turn advances the platter by dt seconds at the record's speed.
 func (d *deck) turn(dt float64) {

@@ -82,6 +82,9 @@ func (g *Game) Update() error {
 		return errStop
 	}
 	g.sound.update()
+	if g.state.Frames > 0 {
+		g.deck.load()
+	}
 	g.deck.update()
 	if tapped() {
 		g.start()
@@ -118,7 +121,12 @@ func (g *Game) refreshState() {
 	s.AudioReady = g.sound.ready()
 	s.AudioPlaying = g.sound.playing()
 	s.AudioMS = g.sound.positionMS()
+	if g.deck.rec != nil {
+		s.Plays, s.GrooveSample = g.deck.rec.needle.status()
+	}
 	switch {
+	case g.deck.err != nil:
+		s.Notice = g.text.RecordFailed + g.deck.err.Error()
 	case !g.sound.available():
 		s.Notice = g.text.NoSound
 	case g.started && !g.sound.ready() && g.state.Ticks-g.startTick > 2*60:
@@ -131,7 +139,7 @@ func (g *Game) refreshState() {
 
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.state.Frames++
-	g.view.draw(screen, g.deck, !g.started, g.state.Notice, g.state.Ticks)
+	g.view.draw(screen, g.deck, &g.state, !g.started)
 }
 
 // LayoutF renders at the device's real pixel density so the film's fine

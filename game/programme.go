@@ -1,33 +1,49 @@
 package game
 
 import (
+	"fmt"
+
 	"bonemusic/engine"
 	"bonemusic/engine/synth"
 	"bonemusic/render"
 )
 
-// demoSeconds is the length of the demo programme.
-const demoSeconds = 60
+const (
+	// demoSeconds of boogie-woogie: long enough to hear, short enough to
+	// hear it again, worn, within a museum visit.
+	demoSeconds = 45
+	// discPX is the size of the disc picture the game turns: sharp on a
+	// 1080p projector, and quick to draw.
+	discPX = 1024
+)
 
-// makeDemoRecord makes the record a visitor finds on the lightbox.
+// makeDemoRecord cuts the demo tune onto a chest X-ray, exactly as a
+// visitor's own sound will be: what is heard is the engine's stylus in the
+// engine's groove, never the synth directly.
 func makeDemoRecord() (*record, error) {
 	p := engine.DefaultParams()
-	pic, err := render.Film(p.Film, p.Seed, 1024)
+	tune, err := synth.Tune("boogie", engine.EngineRate, demoSeconds, p.Seed)
+	if err != nil {
+		return nil, fmt.Errorf("demo tune: %w", err)
+	}
+	disc, err := engine.Cut([][]float32{tune}, engine.EngineRate, p, engine.CutOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("cutting the demo: %w", err)
+	}
+	pic, err := render.Disc(disc, discPX)
+	if err != nil {
+		return nil, fmt.Errorf("drawing the demo: %w", err)
+	}
+	pickup, err := engine.PickupByName("crystal")
 	if err != nil {
 		return nil, err
 	}
-	b := pic.Bounds()
+	geo := render.NewGeometry(p, discPX)
 	return &record{
 		rpm:     p.RPM,
 		picture: pic,
-		holeX:   float64(b.Dx()) / 2,
-		holeY:   float64(b.Dy()) / 2,
-		source: func() MonoSource {
-			s, err := synth.NewTune("boogie", sampleRate, demoSeconds, p.Seed)
-			if err != nil {
-				panic(err)
-			}
-			return s
-		},
+		holeX:   geo.HoleX,
+		holeY:   geo.HoleY,
+		needle:  newNeedle(disc, engine.PlayOptions{Pickup: pickup, Noise: true, Seed: p.Seed}),
 	}, nil
 }

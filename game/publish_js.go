@@ -29,6 +29,8 @@ func (p *publisher) publish(s *State) {
 	p.obj.Set("audioReady", s.AudioReady)
 	p.obj.Set("audioPlaying", s.AudioPlaying)
 	p.obj.Set("audioMS", s.AudioMS)
+	p.obj.Set("plays", s.Plays)
+	p.obj.Set("grooveSample", s.GrooveSample)
 	p.obj.Set("notice", s.Notice)
 	p.obj.Set("lang", s.Lang)
 }

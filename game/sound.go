@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"io"
 	"math"
-	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2/audio"
 )
@@ -92,9 +91,8 @@ func (s *sound) positionMS() float64 {
 
 // stereoF32 turns a mono float32 source into the interleaved little-endian
 // float32 stereo bytes audio.Context.NewPlayerF32 reads. Ebiten reads it on
-// its own goroutine, so the source is only touched under mu.
+// its own goroutine: a source the game also touches must lock itself.
 type stereoF32 struct {
-	mu  sync.Mutex
 	src MonoSource
 	buf []float32
 }
@@ -104,8 +102,6 @@ func (s *stereoF32) Read(p []byte) (int, error) {
 	if frames == 0 {
 		return 0, nil
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if cap(s.buf) < frames {
 		s.buf = make([]float32, frames)
 	}

@@ -13,6 +13,8 @@ type State struct {
 	AudioReady   bool    // the audio device is open (in a browser: unlocked by a gesture)
 	AudioPlaying bool    // a player is running
 	AudioMS      float64 // playback position of the current player, milliseconds
+	Plays        int     // finished plays of the record on the deck (each wore it)
+	GrooveSample int     // groove sample under the stylus
 	Notice       string  // what the visitor is told about a problem ("" when all is well)
 	Lang         string  // "en" or "ru"
 }

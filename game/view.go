@@ -1,6 +1,7 @@
 package game
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -28,6 +29,9 @@ type view struct {
 	labels  map[labelKey]*ebiten.Image
 }
 
+// maxLabels bounds the label cache.
+const maxLabels = 64
+
 type labelKey struct {
 	s    string
 	bold bool
@@ -40,7 +44,7 @@ func newView(t text) *view {
 	return &view{text: t, glow: newGlow(128), pixel: pixel, labels: map[labelKey]*ebiten.Image{}}
 }
 
-func (v *view) draw(screen *ebiten.Image, d *deck, intro bool, notice string, tick int64) {
+func (v *view) draw(screen *ebiten.Image, d *deck, st *State, intro bool) {
 	screen.Fill(roomColor)
 	w, h := float64(screen.Bounds().Dx()), float64(screen.Bounds().Dy())
 	unit := math.Min(w, h) // layout scales with the smaller side: phone or projector
@@ -59,14 +63,18 @@ func (v *view) draw(screen *ebiten.Image, d *deck, intro bool, notice string, ti
 	px := int(math.Max(14, unit/32))
 	v.drawLabel(screen, v.text.Title, true, px*3/2, labelColor, unit*0.03, unit*0.02, false)
 	v.drawLabel(screen, v.text.Tagline, false, px, labelColor, unit*0.03, unit*0.02+float64(px)*2.2, false)
-	if !intro {
+	switch {
+	case d.rec == nil && d.err == nil:
+		v.drawLabel(screen, v.text.Preparing, false, px, labelColor, w/2, h/2+float64(px)*2, true)
+	case !intro:
 		v.drawLabel(screen, v.text.NowPlaying, false, px, labelColor, w/2, h-float64(px)*2.2, true)
+		v.drawLabel(screen, fmt.Sprintf(v.text.PlayN, st.Plays+1), false, px*4/5, labelColor, w/2, h-float64(px)*4, true)
 	}
 	if intro {
-		v.drawIntro(screen, px, tick)
+		v.drawIntro(screen, px, st.Ticks)
 	}
-	if notice != "" {
-		v.drawLabel(screen, notice, false, px, noticeColor, w/2, h-float64(px)*4.4, true)
+	if st.Notice != "" {
+		v.drawLabel(screen, st.Notice, false, px, noticeColor, w/2, h-float64(px)*6, true)
 	}
 }
 
@@ -109,6 +117,12 @@ func (v *view) drawLabel(screen *ebiten.Image, s string, bold bool, px int, c co
 		pic, err := render.Label(s, bold, float64(px), color.White)
 		if err != nil {
 			return // an unsizable label is skipped, never fatal
+		}
+		if len(v.labels) >= maxLabels { // play counts and notices come and go
+			for old, im := range v.labels {
+				im.Deallocate()
+				delete(v.labels, old)
+			}
 		}
 		img = ebiten.NewImageFromImage(pic)
 		v.labels[k] = img

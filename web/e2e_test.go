@@ -105,12 +105,15 @@ func TestE2EIndex(t *testing.T) {
 	defer srv.Close()
 
 	within(t, ctx, 30*time.Second, chromedp.Navigate(srv.URL+"/index.html"))
-	firstFrameMS := within(t, ctx, 60*time.Second, chromedp.Poll[float64](
-		`window.bonemusic && window.bonemusic.firstFrameMS`, chromedp.WithPollingTimeout(60*time.Second)))
-	t.Logf("first frame %.0f ms after navigation", firstFrameMS)
+	// The loader sets firstFrameMS, or error when the wasm cannot be loaded.
+	within(t, ctx, 60*time.Second, chromedp.Poll[bool](
+		`!!(window.bonemusic && (window.bonemusic.firstFrameMS || window.bonemusic.error))`,
+		chromedp.WithPollingTimeout(60*time.Second)))
 	if msg := within(t, ctx, 5*time.Second, chromedp.Evaluate[*string](`window.bonemusic.error || null`)); msg != nil {
 		t.Fatalf("page reports: %s", *msg)
 	}
+	firstFrameMS := within(t, ctx, 5*time.Second, chromedp.Evaluate[float64](`window.bonemusic.firstFrameMS`))
+	t.Logf("first frame %.0f ms after navigation", firstFrameMS)
 	// Wait for the record to be on the lightbox before tapping.
 	within(t, ctx, 60*time.Second, chromedp.Poll[bool](`window.bonemusic.state.scene === "intro" && window.bonemusic.state.frames > 10`))
 	before := readState(t, ctx, pageState)

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func serveDir(t *testing.T, files map[string]string) http.Handler {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return Handler(dir)
+}
+
+func get(h http.Handler, path, acceptEncoding string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	if acceptEncoding != "" {
+		req.Header.Set("Accept-Encoding", acceptEncoding)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestServesPrecompressedWasm(t *testing.T) {
+	h := serveDir(t, map[string]string{
+		"app.wasm": "raw", "app.wasm.gz": "gzipped", "app.wasm.br": "brotli",
+		"index.html": "<!doctype html>",
+	})
+	tests := []struct {
+		accept, wantBody, wantEncoding string
+	}{
+		{"gzip, deflate, br", "brotli", "br"},
+		{"gzip", "gzipped", "gzip"},
+		{"br;q=0, gzip", "gzipped", "gzip"},
+		{"", "raw", ""},
+		{"identity", "raw", ""},
+	}
+	for _, tt := range tests {
+		rec := get(h, "/app.wasm", tt.accept)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%q: status %d", tt.accept, rec.Code)
+		}
+		if got := rec.Body.String(); got != tt.wantBody {
+			t.Errorf("Accept-Encoding %q: body %q, want %q", tt.accept, got, tt.wantBody)
+		}
+		if got := rec.Header().Get("Content-Encoding"); got != tt.wantEncoding {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, want %q", tt.accept, got, tt.wantEncoding)
+		}
+		if got := rec.Header().Get("Content-Type"); got != "application/wasm" {
+			t.Errorf("Content-Type %q, want application/wasm (needed for streaming compilation)", got)
+		}
+		if !strings.Contains(rec.Header().Get("Vary"), "Accept-Encoding") {
+			t.Error("no Vary: Accept-Encoding: caches would mix encodings")
+		}
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	h := serveDir(t, map[string]string{"index.html": "<!doctype html>"})
+	rec := get(h, "/", "")
+	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+		t.Fatalf("/ gave %d %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+	csp := rec.Header().Get("Content-Security-Policy")
+	for _, want := range []string{"default-src 'self'", "'wasm-unsafe-eval'", "object-src 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	for _, banned := range []string{"unsafe-inline", "'unsafe-eval'", "*.", "http:", "https:"} {
+		if strings.Contains(csp, banned) {
+			t.Errorf("CSP %q allows %q", csp, banned)
+		}
+	}
+	if rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+		t.Error("no X-Content-Type-Options: nosniff")
+	}
+}
+
+func TestRefusesEscapesAndOddRequests(t *testing.T) {
+	h := serveDir(t, map[string]string{"index.html": "ok", "sub/x.js": "x"})
+	for _, p := range []string{"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/nope.html", "/sub"} {
+		if rec := get(h, p, ""); rec.Code != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", p, rec.Code)
+		}
+	}
+	req := httptest.NewRequest(http.MethodPost, "/index.html", strings.NewReader("x"))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusMethodNotAllowed {
+		t.Errorf("POST: status %d, want 405", rec.Code)
+	}
+	body, _ := io.ReadAll(get(h, "/sub/x.js", "").Body)
+	if string(body) != "x" {
+		t.Errorf("GET /sub/x.js = %q", body)
+	}
+}
+
+// inlineCode finds script or style in the page itself: <script> without src,
+// <style>, style="" and on…="" handler attributes.
+var inlineCode = regexp.MustCompile(`<script>|<style|\sstyle=|\son[a-z]+=`)
+
+// The real pages load no inline script or style, which the CSP would block.
+func TestPagesNeedNoInlineCode(t *testing.T) {
+	for _, page := range []string{"index.html", "embed.html"} {
+		b, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if inlineCode.MatchString(s) {
+			t.Errorf("%s has inline script or style", page)
+		}
+		for _, want := range []string{`src="wasm_exec.js"`, `src="loader.js"`, `id="progress"`} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s lacks %s", page, want)
+			}
+		}
+	}
+}
