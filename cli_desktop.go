@@ -3,12 +3,10 @@
 package main
 
 import (
-	"fmt"
 	"os"
+
+	"bonemusic/internal/cli"
 )
 
-// runCLI is replaced by internal/cli once it lands.
-func runCLI(args []string) int {
-	fmt.Fprintf(os.Stderr, "bonemusic: unknown command %q\n", args[0])
-	return 2
-}
+// runCLI runs a subcommand (cut, play, info, render, demo) and returns the exit code.
+func runCLI(args []string) int { return cli.Main(args, os.Stdout, os.Stderr) }

@@ -62,6 +62,7 @@ func Run(opt Options) error {
 	ebiten.SetWindowTitle("Bone Music")
 	ebiten.SetWindowSize(1024, 768)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	ebiten.SetScreenClearedEveryFrame(false) // the room covers every pixel each frame
 	_, err := RunGame(New(opt))
 	return err
 }

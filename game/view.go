@@ -23,6 +23,7 @@ var (
 type view struct {
 	text    text
 	glow    *ebiten.Image
+	room    *ebiten.Image // the static background at the current screen size
 	pixel   *ebiten.Image // 1×1 white, scaled to fill rectangles
 	disc    *ebiten.Image
 	discFor *record
@@ -45,24 +46,15 @@ func newView(t text) *view {
 }
 
 func (v *view) draw(screen *ebiten.Image, d *deck, st *State, intro bool) {
-	screen.Fill(roomColor)
 	w, h := float64(screen.Bounds().Dx()), float64(screen.Bounds().Dy())
 	unit := math.Min(w, h) // layout scales with the smaller side: phone or projector
-
-	// The lightbox: a milky panel, brightest in the middle.
-	box := unit * 0.96
-	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Scale(box/float64(v.glow.Bounds().Dx()), box/float64(v.glow.Bounds().Dy()))
-	op.GeoM.Translate((w-box)/2, (h-box)/2)
-	screen.DrawImage(v.glow, op)
+	px := int(math.Max(14, unit/32))
+	screen.DrawImage(v.roomFor(screen.Bounds().Size(), px), nil)
 
 	if d.rec != nil {
 		v.drawRecord(screen, d, w/2, h/2, unit*0.86)
 	}
 
-	px := int(math.Max(14, unit/32))
-	v.drawLabel(screen, v.text.Title, true, px*3/2, labelColor, unit*0.03, unit*0.02, false)
-	v.drawLabel(screen, v.text.Tagline, false, px, labelColor, unit*0.03, unit*0.02+float64(px)*2.2, false)
 	switch {
 	case d.rec == nil && d.err == nil:
 		v.drawLabel(screen, v.text.Preparing, false, px, labelColor, w/2, h/2+float64(px)*2, true)
@@ -76,6 +68,30 @@ func (v *view) draw(screen *ebiten.Image, d *deck, st *State, intro bool) {
 	if st.Notice != "" {
 		v.drawLabel(screen, st.Notice, false, px, noticeColor, w/2, h-float64(px)*6, true)
 	}
+}
+
+// roomFor is everything that does not move — the dark room, the lightbox's
+// glow, the title — drawn once per screen size, so a frame costs one copy
+// of it plus the record (software-rendered WebGL has little fill rate).
+func (v *view) roomFor(size image.Point, px int) *ebiten.Image {
+	if v.room != nil && v.room.Bounds().Size() == size {
+		return v.room
+	}
+	if v.room != nil {
+		v.room.Deallocate()
+	}
+	v.room = ebiten.NewImage(size.X, size.Y)
+	v.room.Fill(roomColor)
+	w, h := float64(size.X), float64(size.Y)
+	unit := math.Min(w, h)
+	box := unit * 0.96 // the lightbox: a milky panel, brightest in the middle
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Scale(box/float64(v.glow.Bounds().Dx()), box/float64(v.glow.Bounds().Dy()))
+	op.GeoM.Translate((w-box)/2, (h-box)/2)
+	v.room.DrawImage(v.glow, op)
+	v.drawLabel(v.room, v.text.Title, true, px*3/2, labelColor, unit*0.03, unit*0.02, false)
+	v.drawLabel(v.room, v.text.Tagline, false, px, labelColor, unit*0.03, unit*0.02+float64(px)*2.2, false)
+	return v.room
 }
 
 // drawRecord turns the disc about its burned hole: the spindle goes through
