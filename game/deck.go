@@ -3,22 +3,37 @@ package game
 import (
 	"image"
 	"math"
+
+	"bonemusic/engine"
+	"bonemusic/render"
 )
 
 // deck is the turntable: the record on it, how fast it turns, where it is.
 type deck struct {
-	angleRad float64
-	prep     <-chan prepared
-	rec      *record
-	err      error
+	angleRad  float64
+	turnedSec float64
+	cache     render.Cache // film and cut survive redraws after each play
+	prep      <-chan prepared
+	redraw    <-chan pictures // the record's look after its latest play
+	rec       *record
+	err       error
 }
 
 // record is one disc ready to show and play.
 type record struct {
-	rpm          float64
-	picture      image.Image // the cut disc, transparent outside its edge
-	holeX, holeY float64     // spindle hole centre in picture pixels
-	needle       *needle     // plays the disc, wearing it play by play
+	rpm    float64
+	geo    render.Geometry // where the hole and groove centre are in the pictures
+	pics   pictures
+	needle *needle // plays the disc, wearing it play by play
+}
+
+// pictures are a record's look after a number of plays: the disc, which the
+// game turns about its hole, and the sheen of the grooves, which stays put
+// under the lamp while the record turns.
+type pictures struct {
+	plays       int
+	disc, sheen image.Image
+	err         error
 }
 
 type prepared struct {
@@ -37,23 +52,45 @@ func (d *deck) load() {
 	}
 	ch := make(chan prepared, 1)
 	go func() {
-		rec, err := makeDemoRecord()
+		rec, err := makeDemoRecord(&d.cache)
 		ch <- prepared{rec, err}
 	}()
 	d.prep = ch
 }
 
-// update takes the record once it has been made; it never blocks.
+// update takes finished work from the background; it never blocks.
 func (d *deck) update() {
-	if d.prep == nil {
-		return
-	}
 	select {
 	case p := <-d.prep:
 		d.prep = nil
 		d.rec, d.err = p.rec, p.err
+	case pics := <-d.redraw:
+		d.redraw = nil
+		if pics.err == nil { // a failed redraw keeps the older, still true-ish look
+			d.rec.pics = pics
+		}
 	default:
 	}
+	d.redrawAfterPlay()
+}
+
+// redrawAfterPlay draws the record again once a play has worn it, from a
+// snapshot, so the audio goroutine can go on playing the disc meanwhile.
+func (d *deck) redrawAfterPlay() {
+	if d.rec == nil || d.redraw != nil {
+		return
+	}
+	snap, plays := d.rec.needle.snapshot(d.rec.pics.plays)
+	if snap == nil {
+		return
+	}
+	ch := make(chan pictures, 1)
+	go func() {
+		pics := drawRecord(&d.cache, snap)
+		pics.plays = plays
+		ch <- pics
+	}()
+	d.redraw = ch
 }
 
 func (d *deck) ready() bool { return d.rec != nil }
@@ -65,5 +102,19 @@ func (d *deck) turn(dt float64) {
 	if d.rec == nil {
 		return
 	}
+	d.turnedSec += dt
 	d.angleRad = math.Mod(d.angleRad+2*math.Pi*d.rec.rpm/60*dt, 2*math.Pi*1e6)
+}
+
+// drawRecord draws a disc's two pictures.
+func drawRecord(cache *render.Cache, disc *engine.Disc) pictures {
+	unlit, err := cache.DiscUnlit(disc, discPX)
+	if err != nil {
+		return pictures{err: err}
+	}
+	sheen, err := render.Sheen(disc, discPX)
+	if err != nil {
+		return pictures{err: err}
+	}
+	return pictures{plays: disc.Plays(), disc: unlit, sheen: sheen}
 }

@@ -119,6 +119,7 @@ func (g *Game) refreshState() {
 	s.TPS = ebiten.ActualTPS()
 	s.FPS = ebiten.ActualFPS()
 	s.DiscAngleDeg = g.deck.angleRad * 180 / math.Pi
+	s.TurnedSec = g.deck.turnedSec
 	s.AudioReady = g.sound.ready()
 	s.AudioPlaying = g.sound.playing()
 	s.AudioMS = g.sound.positionMS()

@@ -69,3 +69,18 @@ func (n *needle) status() (plays, sample int) {
 	}
 	return n.plays, sample
 }
+
+// snapshot copies the disc if it has been played more than `drawn` times:
+// the copy can be drawn while the original keeps playing.
+func (n *needle) snapshot(drawn int) (*engine.Disc, int) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.disc.Plays() <= drawn {
+		return nil, 0
+	}
+	snap, err := engine.Restore(n.disc.State())
+	if err != nil {
+		return nil, 0 // cannot happen for a disc the engine made; skip the redraw
+	}
+	return snap, n.disc.Plays()
+}

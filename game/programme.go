@@ -20,7 +20,7 @@ const (
 // makeDemoRecord cuts the demo tune onto a chest X-ray, exactly as a
 // visitor's own sound will be: what is heard is the engine's stylus in the
 // engine's groove, never the synth directly.
-func makeDemoRecord() (*record, error) {
+func makeDemoRecord(cache *render.Cache) (*record, error) {
 	p := engine.DefaultParams()
 	tune, err := synth.Tune("boogie", engine.EngineRate, demoSeconds, p.Seed)
 	if err != nil {
@@ -30,20 +30,18 @@ func makeDemoRecord() (*record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cutting the demo: %w", err)
 	}
-	pic, err := render.Disc(disc, discPX)
-	if err != nil {
-		return nil, fmt.Errorf("drawing the demo: %w", err)
+	pics := drawRecord(cache, disc)
+	if pics.err != nil {
+		return nil, fmt.Errorf("drawing the demo: %w", pics.err)
 	}
 	pickup, err := engine.PickupByName("crystal")
 	if err != nil {
 		return nil, err
 	}
-	geo := render.NewGeometry(p, discPX)
 	return &record{
-		rpm:     p.RPM,
-		picture: pic,
-		holeX:   geo.HoleX,
-		holeY:   geo.HoleY,
-		needle:  newNeedle(disc, engine.PlayOptions{Pickup: pickup, Noise: true, Seed: p.Seed}),
+		rpm:    p.RPM,
+		geo:    render.NewGeometry(p, discPX),
+		pics:   pics,
+		needle: newNeedle(disc, engine.PlayOptions{Pickup: pickup, Noise: true, Seed: p.Seed}),
 	}, nil
 }

@@ -26,6 +26,7 @@ func (p *publisher) publish(s *State) {
 	p.obj.Set("fps", s.FPS)
 	p.obj.Set("scene", s.Scene)
 	p.obj.Set("discAngleDeg", s.DiscAngleDeg)
+	p.obj.Set("turnedSec", s.TurnedSec)
 	p.obj.Set("audioReady", s.AudioReady)
 	p.obj.Set("audioPlaying", s.AudioPlaying)
 	p.obj.Set("audioMS", s.AudioMS)

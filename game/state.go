@@ -10,6 +10,7 @@ type State struct {
 	FPS          float64 // measured frames per second
 	Scene        string  // "intro" until the first tap, then "turntable"
 	DiscAngleDeg float64 // current rotation of the record, degrees, grows while it spins
+	TurnedSec    float64 // how long the record has been turning, seconds of game time
 	AudioReady   bool    // the audio device is open (in a browser: unlocked by a gesture)
 	AudioPlaying bool    // a player is running
 	AudioMS      float64 // playback position of the current player, milliseconds

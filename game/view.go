@@ -25,8 +25,8 @@ type view struct {
 	glow    *ebiten.Image
 	room    *ebiten.Image // the static background at the current screen size
 	pixel   *ebiten.Image // 1×1 white, scaled to fill rectangles
-	disc    *ebiten.Image
-	discFor *record
+	disc    *discImages
+	discFor image.Image // the picture v.disc was made from
 	labels  map[labelKey]*ebiten.Image
 }
 
@@ -96,19 +96,43 @@ func (v *view) roomFor(size image.Point, px int) *ebiten.Image {
 
 // drawRecord turns the disc about its burned hole: the spindle goes through
 // the hole, not through the groove centre, so an off-centre hole makes the
-// edge swing, as it did on the real discs.
+// edge swing, as it did on the real discs. The grooves' sheen is not turned
+// (the lamp does not move) but follows the groove centre round the spindle.
 func (v *view) drawRecord(screen *ebiten.Image, d *deck, cx, cy, diameter float64) {
-	if v.discFor != d.rec {
-		v.disc = ebiten.NewImageFromImage(d.rec.picture)
-		v.discFor = d.rec
+	rec := d.rec
+	if v.discFor != rec.pics.disc {
+		v.disc.dispose()
+		v.disc = newDiscImages(rec.pics)
+		v.discFor = rec.pics.disc
 	}
-	scale := diameter / float64(v.disc.Bounds().Dx())
+	scale := diameter / float64(rec.geo.SizePX)
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Translate(-d.rec.holeX, -d.rec.holeY)
+	op.GeoM.Translate(-rec.geo.HoleX, -rec.geo.HoleY)
 	op.GeoM.Rotate(d.angleRad)
 	op.GeoM.Scale(scale, scale)
 	op.GeoM.Translate(cx, cy)
-	screen.DrawImage(v.disc, op)
+	screen.DrawImage(v.disc.disc, op)
+
+	gx, gy := op.GeoM.Apply(rec.geo.CenterX, rec.geo.CenterY)
+	op = &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Translate(-rec.geo.CenterX, -rec.geo.CenterY)
+	op.GeoM.Scale(scale, scale)
+	op.GeoM.Translate(gx, gy)
+	screen.DrawImage(v.disc.sheen, op)
+}
+
+// discImages are a record's pictures on the GPU.
+type discImages struct{ disc, sheen *ebiten.Image }
+
+func newDiscImages(p pictures) *discImages {
+	return &discImages{ebiten.NewImageFromImage(p.disc), ebiten.NewImageFromImage(p.sheen)}
+}
+
+func (im *discImages) dispose() {
+	if im != nil {
+		im.disc.Deallocate()
+		im.sheen.Deallocate()
+	}
 }
 
 // drawIntro dims the room and invites the first tap, which browsers need
