@@ -1,6 +1,3 @@
-// Package engine is Bone Music's groove engine: audio becomes physical groove
-// geometry in micrometres, a stylus traces that geometry, and every play wears
-// it. Pure Go and deterministic: no Ebiten, no syscall/js, seeded randomness.
 package engine
 
 import (
@@ -107,4 +104,200 @@ func (p Params) Validate() error {
 		return fmt.Errorf("unknown material %d", p.Material)
 	}
 	return nil
+}
+
+// Groove layout around the programme. The lead-in is a silent, coarse spiral
+// from near the edge; the run-out is a fast spiral to a closed (locked) turn.
+const (
+	leadInTurns = 2
+	leadInMM    = 2.5 // radial travel of the lead-in
+	runOutTurns = 2
+	runOutMM    = 4.0 // radial travel of the run-out spiral
+)
+
+// BlockSize is the number of groove samples that share one wear cell
+// (about 0.7–1.4 mm of groove at 78 rpm).
+const BlockSize = 64
+
+// Disc is a cut groove and its wear state. The fresh groove is stored as
+// int16 fixed point (LateralScaleUM per step): 16 MB for a full 3-minute side.
+// Wear is kept per BlockSize cell as three float32 numbers, so the worn
+// geometry is the fresh one smoothed (see wear.go): a worn copy would not fit
+// the 32 MB budget, and wear by a rounded tip is a smoothing anyway.
+type Disc struct {
+	Params Params
+	Cut    CutInfo // how the disc was cut; playback EQ needs it
+
+	n       int     // samples per revolution
+	progLen int     // programme samples
+	scaleUM float64 // µm per int16 step
+	groove  []int16 // fresh lateral displacement, + = outward
+
+	smoothUM2 []float32 // per block: accumulated wear smoothing variance σ², µm²
+	wallUM    []float32 // per block: wall height, µm
+	roughUM   []float32 // per block: wall roughness rms, µm
+
+	marks   []Mark
+	history []PlayRecord
+}
+
+// CutInfo records the cutting choices a player needs to undo.
+type CutInfo struct {
+	Characteristic Characteristic
+	TurnoverHz     float64 // 78-era bass turnover
+	CutterHz       float64 // cutter-head band limit
+	LevelDB        float64
+	Hot            bool
+}
+
+// MarkKind says what a Mark is.
+type MarkKind uint8
+
+const (
+	MarkDust    MarkKind = iota // a speck in the groove, spans a few turns
+	MarkScratch                 // a radial scratch, clicks once per revolution
+	MarkSkip                    // where the stylus jumped a groove
+)
+
+// Mark is a surface defect or event at a place on the disc, for drawing and
+// for the noise model. LengthMM is radial extent.
+type Mark struct {
+	Kind     MarkKind
+	RadiusMM float64
+	AngleRad float64
+	LengthMM float64
+	DepthUM  float64 // severity: how far it pushes the stylus
+}
+
+// PlayRecord is one play in a disc's history.
+type PlayRecord struct {
+	Pickup        string
+	RPM           float64
+	ForceGrams    float64
+	SamplesTraced int64   // groove samples the stylus passed over
+	Seconds       float64 // audio produced
+	Skips         int
+	FidelityDB    float64 // Fidelity against a fresh point-stylus play; valid if Frames > 0
+	Frames        int     // voiced 20 ms frames the fidelity averages
+	SignalRMS     float64 // rms of the fidelity reference over voiced frames
+	ResidualRMS   float64 // rms of (played − gain·reference) over voiced frames
+}
+
+func (d *Disc) SamplesPerRev() int  { return d.n }
+func (d *Disc) ProgrammeStart() int { return leadInTurns * d.n }
+func (d *Disc) ProgrammeEnd() int   { return d.ProgrammeStart() + d.progLen }
+func (d *Disc) lockStart() int      { return d.ProgrammeEnd() + runOutTurns*d.n }
+
+// Len is the number of angle samples from the lead-in to the end of the
+// single locked turn.
+func (d *Disc) Len() int { return d.lockStart() + d.n }
+
+// ProgrammeSeconds is the length of the cut programme.
+func (d *Disc) ProgrammeSeconds() float64 { return float64(d.progLen) / EngineRate }
+
+// LateralScaleUM is the groove's fixed-point step in µm.
+func (d *Disc) LateralScaleUM() float64 { return d.scaleUM }
+
+func (d *Disc) clampIndex(i int) int {
+	if i < 0 {
+		return 0
+	}
+	if i >= len(d.groove) {
+		return len(d.groove) - 1
+	}
+	return i
+}
+
+// RadiusMM is the unmodulated spiral radius at sample i.
+func (d *Disc) RadiusMM(i int) float64 { return d.radiusAt(float64(i)) }
+
+func (d *Disc) radiusAt(x float64) float64 {
+	p := d.Params
+	n := float64(d.n)
+	ps := float64(d.ProgrammeStart())
+	pe := float64(d.ProgrammeEnd())
+	ls := float64(d.lockStart())
+	rEnd := p.StartRadiusMM - p.PitchMM()*float64(d.progLen)/n
+	switch {
+	case x < 0:
+		return p.StartRadiusMM + leadInMM
+	case x < ps:
+		return p.StartRadiusMM + leadInMM*(1-x/ps)
+	case x < pe:
+		return p.StartRadiusMM - p.PitchMM()*(x-ps)/n
+	case x < ls:
+		return rEnd - runOutMM*(x-pe)/(ls-pe)
+	}
+	return rEnd - runOutMM
+}
+
+// AngleRad is the angle of sample i on the disc (0 at the lead-in start,
+// growing with playing direction).
+func (d *Disc) AngleRad(i int) float64 {
+	if i < 0 {
+		i = 0
+	}
+	return 2 * math.Pi * float64(i%d.n) / float64(d.n)
+}
+
+// arcUM is the groove length between neighbouring samples at sample x.
+func (d *Disc) arcUM(x float64) float64 {
+	return 2 * math.Pi * d.radiusAt(x) * 1000 / float64(d.n)
+}
+
+// FreshLateralUM is the lateral displacement as cut, µm (+ = outward).
+func (d *Disc) FreshLateralUM(i int) float64 {
+	if len(d.groove) == 0 {
+		return 0
+	}
+	return float64(d.groove[d.clampIndex(i)]) * d.scaleUM
+}
+
+// GrooveWidthUM is the top width of the groove (90° cutter: twice the depth).
+func (d *Disc) GrooveWidthUM() float64 { return 2 * d.Params.Material.props().depthUM }
+
+func (d *Disc) block(i int) int { return d.clampIndex(i) / BlockSize }
+
+// WallHeightUM is the current wall height at sample i (fresh = groove depth).
+func (d *Disc) WallHeightUM(i int) float64 {
+	if len(d.wallUM) == 0 {
+		return d.Params.Material.props().depthUM
+	}
+	return float64(d.wallUM[d.block(i)])
+}
+
+// RoughnessUM is the current rms wall roughness at sample i.
+func (d *Disc) RoughnessUM(i int) float64 {
+	if len(d.roughUM) == 0 {
+		return d.Params.Material.props().grainUM
+	}
+	return float64(d.roughUM[d.block(i)])
+}
+
+// Wear is 0 for a fresh groove and 1 for one worn through, for drawing. It
+// combines the smoothing (treble gone at σ ≈ 60 µm) and the wall loss.
+func (d *Disc) Wear(i int) float64 {
+	if len(d.wallUM) == 0 {
+		return 0
+	}
+	b := d.block(i)
+	m := d.Params.Material.props()
+	smooth := 1 - math.Exp(-math.Sqrt(float64(d.smoothUM2[b]))/60)
+	wall := (m.depthUM - float64(d.wallUM[b])) / (m.depthUM * 0.5)
+	return math.Min(1, math.Max(0, math.Max(smooth, wall)))
+}
+
+// Marks returns a copy of the dust, scratch and skip marks.
+func (d *Disc) Marks() []Mark { return append([]Mark(nil), d.marks...) }
+
+// History returns a copy of the play history.
+func (d *Disc) History() []PlayRecord { return append([]PlayRecord(nil), d.history...) }
+
+// Plays is the number of plays so far.
+func (d *Disc) Plays() int { return len(d.history) }
+
+// MemoryBytes is the heap the disc's arrays occupy.
+func (d *Disc) MemoryBytes() int {
+	return 2*cap(d.groove) + 4*(cap(d.smoothUM2)+cap(d.wallUM)+cap(d.roughUM)) +
+		48*cap(d.marks) + 128*cap(d.history)
 }

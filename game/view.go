@@ -49,12 +49,15 @@ func (v *view) draw(screen *ebiten.Image, d *deck, st *State, intro bool) {
 	w, h := float64(screen.Bounds().Dx()), float64(screen.Bounds().Dy())
 	unit := math.Min(w, h) // layout scales with the smaller side: phone or projector
 	px := int(math.Max(14, unit/32))
-	screen.DrawImage(v.roomFor(screen.Bounds().Size(), px), nil)
+	screen.DrawImage(v.roomFor(screen.Bounds().Size()), nil)
 
 	if d.rec != nil {
 		v.drawRecord(screen, d, w/2, h/2, unit*0.86)
 	}
 
+	// The title goes over the record: on a 4:3 screen the disc reaches it.
+	v.drawLabel(screen, v.text.Title, true, px*3/2, labelColor, unit*0.03, unit*0.02, false)
+	v.drawLabel(screen, v.text.Tagline, false, px, labelColor, unit*0.03, unit*0.02+float64(px)*2.2, false)
 	switch {
 	case d.rec == nil && d.err == nil:
 		v.drawLabel(screen, v.text.Preparing, false, px, labelColor, w/2, h/2+float64(px)*2, true)
@@ -70,10 +73,10 @@ func (v *view) draw(screen *ebiten.Image, d *deck, st *State, intro bool) {
 	}
 }
 
-// roomFor is everything that does not move — the dark room, the lightbox's
-// glow, the title — drawn once per screen size, so a frame costs one copy
+// roomFor is the background — the dark room and the lightbox's glow — drawn
+// once per screen size, so a frame costs one copy
 // of it plus the record (software-rendered WebGL has little fill rate).
-func (v *view) roomFor(size image.Point, px int) *ebiten.Image {
+func (v *view) roomFor(size image.Point) *ebiten.Image {
 	if v.room != nil && v.room.Bounds().Size() == size {
 		return v.room
 	}
@@ -89,8 +92,6 @@ func (v *view) roomFor(size image.Point, px int) *ebiten.Image {
 	op.GeoM.Scale(box/float64(v.glow.Bounds().Dx()), box/float64(v.glow.Bounds().Dy()))
 	op.GeoM.Translate((w-box)/2, (h-box)/2)
 	v.room.DrawImage(v.glow, op)
-	v.drawLabel(v.room, v.text.Title, true, px*3/2, labelColor, unit*0.03, unit*0.02, false)
-	v.drawLabel(v.room, v.text.Tagline, false, px, labelColor, unit*0.03, unit*0.02+float64(px)*2.2, false)
 	return v.room
 }
 
