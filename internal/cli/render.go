@@ -1,0 +1,65 @@
+//go:build !js
+
+package cli
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"bonemusic/engine/bonefile"
+	"bonemusic/render"
+)
+
+func runRender(e *env) error {
+	fs := flag.NewFlagSet("render", flag.ContinueOnError)
+	out := fs.String("o", "", "PNG file to write")
+	size := fs.Int("size", 2400, "image width and height in pixels")
+	args, err := parse(fs, e.args, 1, "the disc file to draw")
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("say where to write the picture: -o DISC.png")
+	}
+	if *size < 64 || *size > 8192 {
+		return usagef("--size %d is outside 64–8192 pixels", *size)
+	}
+	if err := checkOutputDir(*out); err != nil {
+		return err
+	}
+	d, err := bonefile.ReadFile(args[0])
+	if err != nil {
+		return err
+	}
+	e.progress.show("drawing %d×%d…", *size, *size)
+	tmp, err := os.CreateTemp(filepath.Dir(*out), "."+filepath.Base(*out)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	w := bufio.NewWriter(tmp)
+	if err := render.DiscPNG(w, d, *size); err != nil {
+		tmp.Close()
+		return fmt.Errorf("draw: %w", err)
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), *out); err != nil {
+		return err
+	}
+	e.progress.done()
+	fmt.Fprintf(e.stdout, "drew %s: %s\n", args[0], *out)
+	return nil
+}
