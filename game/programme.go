@@ -1,7 +1,9 @@
 package game
 
 import (
+	"errors"
 	"fmt"
+	"io"
 
 	"bonemusic/engine"
 	"bonemusic/engine/synth"
@@ -22,11 +24,7 @@ const (
 // engine's groove, never the synth directly.
 func makeDemoRecord(cache *render.Cache) (*record, error) {
 	p := engine.DefaultParams()
-	tune, err := synth.Tune("boogie", engine.EngineRate, demoSeconds, p.Seed)
-	if err != nil {
-		return nil, fmt.Errorf("demo tune: %w", err)
-	}
-	disc, err := engine.Cut([][]float32{tune}, engine.EngineRate, p, engine.CutOptions{})
+	disc, err := cutTune("boogie", demoSeconds, p)
 	if err != nil {
 		return nil, fmt.Errorf("cutting the demo: %w", err)
 	}
@@ -44,4 +42,35 @@ func makeDemoRecord(cache *render.Cache) (*record, error) {
 		pics:   pics,
 		needle: newNeedle(disc, engine.PlayOptions{Pickup: pickup, Noise: true, Seed: p.Seed}),
 	}, nil
+}
+
+// cutChunk is a few milliseconds of synthesis and cutting in a browser.
+const cutChunk = 2048
+
+// cutTune synthesises a tune and cuts it onto a disc a chunk at a time,
+// yielding between chunks so the page stays alive while it works.
+func cutTune(name string, seconds float64, p engine.Params) (*engine.Disc, error) {
+	tune, err := synth.NewTune(name, engine.EngineRate, seconds, p.Seed)
+	if err != nil {
+		return nil, err
+	}
+	cutter, err := engine.NewCutter(p, engine.CutOptions{SourceRate: engine.EngineRate})
+	if err != nil {
+		return nil, err
+	}
+	buf := make([]float32, cutChunk)
+	var b breather
+	for {
+		n, err := tune.Read(buf)
+		if werr := cutter.Write(buf[:n]); werr != nil {
+			return nil, werr
+		}
+		if errors.Is(err, io.EOF) {
+			return cutter.Finish()
+		}
+		if err != nil {
+			return nil, err
+		}
+		b.breathe()
+	}
 }
