@@ -275,7 +275,9 @@ func (d *Disc) RoughnessUM(i int) float64 {
 }
 
 // Wear is 0 for a fresh groove and 1 for one worn through, for drawing. It
-// combines the smoothing (treble gone at σ ≈ 60 µm) and the wall loss.
+// is the larger of the smoothing (1 − e^(−σ/60 µm): treble gone at σ ≈ 60 µm)
+// and the wall loss as a fraction of the wall a 63 µm (78) stylus needs above
+// its contact point — at 1 such a stylus rides out of the groove.
 func (d *Disc) Wear(i int) float64 {
 	if len(d.wallUM) == 0 {
 		return 0
@@ -283,7 +285,7 @@ func (d *Disc) Wear(i int) float64 {
 	b := d.block(i)
 	m := d.Params.Material.props()
 	smooth := 1 - math.Exp(-math.Sqrt(float64(d.smoothUM2[b]))/60)
-	wall := (m.depthUM - float64(d.wallUM[b])) / (m.depthUM * 0.5)
+	wall := (m.depthUM - float64(d.wallUM[b])) / (m.depthUM - 0.7071*63)
 	return math.Min(1, math.Max(0, math.Max(smooth, wall)))
 }
 

@@ -1,0 +1,162 @@
+package engine
+
+import (
+	"encoding/binary"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Benchmarks report speed as a ratio to real time ("x-realtime") and memory
+// in MB, so `go test -bench . ./engine` builds the performance table.
+
+var benchSrc []float32
+
+func benchProgramme(b *testing.B, seconds float64) []float32 {
+	if len(benchSrc) != int(seconds*EngineRate) {
+		benchSrc = testProgramme(seconds, 0, 7)
+	}
+	return benchSrc
+}
+
+func benchSeconds() float64 {
+	if testing.Short() {
+		return 60
+	}
+	return 180
+}
+
+// BenchmarkCut cuts a 3-minute side (1 minute with -short / wasm).
+func BenchmarkCut(b *testing.B) {
+	secs := benchSeconds()
+	src := benchProgramme(b, secs)
+	p := DefaultParams()
+	var d *Disc
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	cpu0 := cpuSeconds()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var err error
+		d, err = Cut([][]float32{src}, EngineRate, p, CutOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	cpu := cpuSeconds() - cpu0
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(secs/(b.Elapsed().Seconds()/float64(b.N)), "x-realtime")
+	if cpu > 0 {
+		b.ReportMetric(secs/(cpu/float64(b.N)), "x-realtime-cpu")
+	}
+	b.ReportMetric(float64(d.MemoryBytes())/(1<<20), "disc-MiB")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/(1<<20), "alloc-MiB/op")
+}
+
+// BenchmarkPlayWear plays a side through with the crystal pickup and noise,
+// then applies the wear pass.
+func BenchmarkPlayWear(b *testing.B) {
+	secs := benchSeconds()
+	src := benchProgramme(b, secs)
+	d, err := Cut([][]float32{src}, EngineRate, DefaultParams(), CutOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	pk, _ := PickupByName("crystal")
+	cpu0 := cpuSeconds()
+	b.ResetTimer()
+	var n int
+	for i := 0; i < b.N; i++ {
+		out, _, err := PlayAll(d, PlayOptions{Pickup: pk, Noise: true, Seed: 1}, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(out)
+	}
+	b.StopTimer()
+	cpu := cpuSeconds() - cpu0
+	audio := float64(n) / EngineRate
+	b.ReportMetric(audio/(b.Elapsed().Seconds()/float64(b.N)), "x-realtime")
+	if cpu > 0 {
+		b.ReportMetric(audio/(cpu/float64(b.N)), "x-realtime-cpu")
+	}
+}
+
+// BenchmarkStreamBlock reads one 10 ms block in real-time streaming.
+func BenchmarkStreamBlock(b *testing.B) {
+	src := benchProgramme(b, benchSeconds())
+	d, err := Cut([][]float32{src}, EngineRate, DefaultParams(), CutOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	pk, _ := PickupByName("steel")
+	pl, err := NewPlayer(d, PlayOptions{Pickup: pk, Noise: true, Seed: 1, Start: d.ProgrammeStart()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	buf := make([]float32, EngineRate/100)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := pl.Read(buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perBlock := b.Elapsed().Seconds() / float64(b.N)
+	b.ReportMetric(perBlock*1e3, "ms/block")
+	b.ReportMetric(perBlock/0.010*100, "%core")
+}
+
+// BenchmarkSoxChain runs sox on the same 3-minute programme with a
+// comparable band-limit-plus-noise chain (a sinc band-pass like the cutter's
+// FIR and the horn, plus mixed white noise) for the speed table. Skipped when
+// sox is not installed (and under wasm).
+func BenchmarkSoxChain(b *testing.B) {
+	sox, err := exec.LookPath("sox")
+	if err != nil || runtime.GOOS == "js" {
+		b.Skip("sox not available")
+	}
+	secs := benchSeconds()
+	src := benchProgramme(b, secs)
+	dir := b.TempDir()
+	in := filepath.Join(dir, "in.wav")
+	if err := os.WriteFile(in, wav16(src), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.wav")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(sox, in, out, "sinc", "200-4000", "synth", "whitenoise", "mix", "vol", "0.5")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("sox: %v: %s", err, msg)
+		}
+	}
+	b.ReportMetric(secs/(b.Elapsed().Seconds()/float64(b.N)), "x-realtime")
+}
+
+// wav16 encodes mono samples as a 16-bit PCM WAV at EngineRate.
+func wav16(x []float32) []byte {
+	n := len(x) * 2
+	buf := make([]byte, 44+n)
+	copy(buf[0:], "RIFF")
+	binary.LittleEndian.PutUint32(buf[4:], uint32(36+n))
+	copy(buf[8:], "WAVEfmt ")
+	binary.LittleEndian.PutUint32(buf[16:], 16)
+	binary.LittleEndian.PutUint16(buf[20:], 1)
+	binary.LittleEndian.PutUint16(buf[22:], 1)
+	binary.LittleEndian.PutUint32(buf[24:], EngineRate)
+	binary.LittleEndian.PutUint32(buf[28:], EngineRate*2)
+	binary.LittleEndian.PutUint16(buf[32:], 2)
+	binary.LittleEndian.PutUint16(buf[34:], 16)
+	copy(buf[36:], "data")
+	binary.LittleEndian.PutUint32(buf[40:], uint32(n))
+	for i, v := range x {
+		s := int16(math.Max(-32767, math.Min(32767, float64(v)*32767)))
+		binary.LittleEndian.PutUint16(buf[44+2*i:], uint16(s))
+	}
+	return buf
+}

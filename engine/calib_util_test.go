@@ -1,0 +1,63 @@
+package engine
+
+import (
+	"math"
+	"math/cmplx"
+
+	"gonum.org/v1/gonum/dsp/fourier"
+)
+
+// bandEnergy is the energy of x between lo and hi Hz (FFT over the whole
+// signal, zero-padded to a power of two).
+func bandEnergy(x []float64, lo, hi float64) float64 {
+	size := 1
+	for size < len(x) {
+		size <<= 1
+	}
+	buf := make([]float64, size)
+	copy(buf, x)
+	c := fourier.NewFFT(size).Coefficients(nil, buf)
+	e := 0.0
+	for k, v := range c {
+		f := float64(k) * EngineRate / float64(size)
+		if f >= lo && f <= hi {
+			a := cmplx.Abs(v)
+			e += a * a
+		}
+	}
+	return e
+}
+
+func db(x float64) float64 { return 10 * math.Log10(x) }
+
+func rms(x []float32) float64 {
+	s := 0.0
+	for _, v := range x {
+		s += float64(v) * float64(v)
+	}
+	return math.Sqrt(s / math.Max(1, float64(len(x))))
+}
+
+func dbToAmp(x float64) float64 { return math.Pow(10, x/20) }
+
+// bandEnergies returns a function giving the energy of x between two
+// frequencies, from one FFT and a prefix sum.
+func bandEnergies(x []float64) func(lo, hi float64) float64 {
+	size := 1
+	for size < len(x) {
+		size <<= 1
+	}
+	buf := make([]float64, size)
+	copy(buf, x)
+	c := fourier.NewFFT(size).Coefficients(nil, buf)
+	pre := make([]float64, len(c)+1)
+	for k, v := range c {
+		a := cmplx.Abs(v)
+		pre[k+1] = pre[k] + a*a
+	}
+	bin := func(f float64) int {
+		k := int(math.Round(f * float64(size) / EngineRate))
+		return max(0, min(len(c), k))
+	}
+	return func(lo, hi float64) float64 { return pre[bin(hi)] - pre[bin(lo)] }
+}

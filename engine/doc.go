@@ -1,0 +1,40 @@
+// Package engine is Bone Music's groove engine: audio becomes physical groove
+// geometry in micrometres, a stylus traces that geometry, and every play wears
+// it. Pure Go and deterministic: no Ebiten, no syscall/js, seeded or
+// position-keyed randomness, the same samples native and in wasm.
+//
+// Pipeline (one file each):
+//
+//	cut.go      mono mix, resample (resample.go), cutting characteristic (78 or
+//	            RIAA), cutter band limit (linear-phase FIR), level → velocity,
+//	            lathe limiter (limiter.go), int16 groove; Hot breaks walls
+//	trace.go    the stylus: dilation of each wall by a sphere of radius R
+//	            (tracing distortion, pinch) + Hertz contact averaging over ±a
+//	            (treble and inner-groove loss); wall grain and defects
+//	pickup.go   steel (acoustic, velocity, horn band-pass), crystal (amplitude),
+//	            magnetic (velocity + inverse cutting curve), ideal (reference)
+//	noise.go    dust and scratches as wall defects, rumble
+//	stream.go   Player: a pull stream with wow, variable speed, skips, the
+//	            locked groove; Lift applies the wear pass
+//	wear.go     Archard wear: smoothing, wall loss, roughness
+//	fidelity.go segmental SNR after best gain and lag
+//	state.go    DiscState snapshot / Restore for the .bone format
+//
+// Known simplifications:
+//   - Wear is kept per 64-sample cell as a Gaussian smoothing variance, a
+//     wall height and a roughness, not as a worn copy of the groove (memory);
+//     both walls wear alike, and the smoothing is symmetric along the groove.
+//   - The stylus is traced in the horizontal plane only: vertical motion is
+//     the pinch signal, partly leaked into the output; no tip mass/compliance
+//     resonance beyond the pickup filters, no tip wear (a steel needle
+//     reshapes itself in one play), no friction heating.
+//   - Over-cut (Hot) grooves lower the shared wall where they overlap; the
+//     stylus does not trace the neighbour's modulation (no groove echo).
+//   - Skip direction is a rule (outward throw → repeat, else forward, with
+//     skating breaking repeat loops), not a simulation of the arm.
+//   - Warp, tone-arm tracking error and the cutter's own distortion are not
+//     modelled; the horn and soundbox are a few biquads.
+//   - Film numbers (wear coefficient, grain) are tuned to historical accounts
+//     ("a handful" of steel plays, "30 to 40" electric plays); no laboratory
+//     data on bone records exists. Shellac wear is tuned to GOST 5289-61.
+package engine

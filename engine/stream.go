@@ -1,0 +1,330 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// PlayOptions choose the record player and how it is played.
+type PlayOptions struct {
+	Pickup Pickup
+	RPM    float64 // turntable speed; 0 = the speed the disc was cut at
+	Noise  bool    // hiss, dust, scratches and rumble
+	Seed   uint64  // rumble and click polarity; the wall grain is the disc's own
+	Start  int     // groove sample where the needle drops; 0 = start of the lead-in
+	NoWear bool    // Lift records the play but leaves the groove as it was
+	NoWow  bool    // play as if the hole were centred (tests)
+}
+
+// Player is a pull stream of one play: mono float32 at EngineRate. It runs
+// in small real-time blocks (the browser) or in bulk (the CLI); the wear pass
+// is applied by Lift from what the stylus actually traced, so always Lift a
+// play. A Player and its Disc are not safe for concurrent use, and only one
+// Player should be on a Disc at a time.
+type Player struct {
+	d      *Disc
+	opt    PlayOptions
+	tr     *tracer
+	out    chain // pickup chain
+	ref    chain // same chain on the fresh point-stylus reference
+	rum    *rumble
+	pos    float64 // groove sample under the stylus
+	jump   float64 // sum of skips: the reference keeps to the un-skipped path
+	base   float64 // turntable rpm / cut rpm
+	speed  float64 // external speed ratio (hand on the disc)
+	lifted bool
+	rec    PlayRecord
+	done   bool
+
+	// skip model
+	forceN    float64
+	massKG    float64
+	contact   float64
+	y1, y2    float64
+	accS      float64
+	accK      float64
+	cool      int
+	repeats   int
+	hold      float64 // lateral force the walls of holdBlock can give, N
+	holdBlock int
+	skipMark  []Mark
+
+	// wear accumulators per block
+	slide []float32 // groove samples traversed
+	acc2  []float32 // Σ |acc|²·samples, (m/s²)²
+
+	// fidelity: per 20 ms frame sums of ref², ref·out, out²
+	fr         frameStat
+	frames     []frameStat
+	frameCount int
+
+	traced   float64
+	emitted  int64
+	wow      float64
+	wowStale bool
+	tiny     float64
+}
+
+type frameStat struct{ rr, ro, oo float64 }
+
+const (
+	frameLen  = EngineRate / 50 // 20 ms
+	maxFrames = 200000          // about 66 minutes of fidelity statistics
+)
+
+// NewPlayer puts the needle on the disc.
+func NewPlayer(d *Disc, opt PlayOptions) (*Player, error) {
+	if d == nil || len(d.groove) == 0 {
+		return nil, errors.New("play: no disc")
+	}
+	if err := opt.Pickup.validate(); err != nil {
+		return nil, fmt.Errorf("play: %w", err)
+	}
+	if opt.RPM == 0 {
+		opt.RPM = d.Params.RPM
+	}
+	if !(opt.RPM >= 8 && opt.RPM <= 120) {
+		return nil, fmt.Errorf("play: speed %.1f rpm is outside 8–120 rpm", opt.RPM)
+	}
+	if opt.Start < 0 || opt.Start >= d.Len() {
+		return nil, fmt.Errorf("play: start sample %d is outside the groove (0–%d)", opt.Start, d.Len()-1)
+	}
+	p := &Player{d: d, opt: opt, pos: float64(opt.Start), base: opt.RPM / d.Params.RPM, speed: 1, wow: 1, wowStale: true, tiny: 1e-20, holdBlock: -1}
+	var ev *events
+	if opt.Noise {
+		ev = buildEvents(d, opt.Seed)
+		if opt.Pickup.RumbleUM > 0 {
+			p.rum = newRumble(opt.Pickup.RumbleUM, opt.Seed)
+		}
+	}
+	p.tr = newTracer(d, opt.Pickup, opt.Noise, d.Params.Seed*0x2545f4914f6cdd1d+7, ev)
+	p.out = pickupChain(opt.Pickup, d.Cut)
+	p.ref = p.out.clone()
+	p.forceN = opt.Pickup.ForceGrams * 1e-3 * 9.81
+	p.massKG = opt.Pickup.TipMassMG * 1e-6
+	p.contact = p.tr.contactUM
+	p.accK = 1 - math.Exp(-1/(0.0003*EngineRate))
+	nb := len(d.wallUM)
+	p.slide = make([]float32, nb)
+	p.acc2 = make([]float32, nb)
+	p.rec = PlayRecord{Pickup: opt.Pickup.Name, RPM: opt.RPM, ForceGrams: opt.Pickup.ForceGrams}
+	return p, nil
+}
+
+// SetSpeed sets the speed relative to the turntable (1 = nominal; a hand
+// scratching the disc may make it 0 or negative).
+func (p *Player) SetSpeed(ratio float64) {
+	if math.IsNaN(ratio) || math.IsInf(ratio, 0) {
+		return
+	}
+	p.speed = math.Max(-8, math.Min(8, ratio))
+}
+
+// Position is the groove sample under the stylus and its radius.
+func (p *Player) Position() (sample int, radiusMM float64) {
+	return p.d.canonical(int(p.pos)), p.d.radiusAt(p.pos)
+}
+
+// Skips so far in this play.
+func (p *Player) Skips() int { return p.rec.Skips }
+
+// InRunOut reports whether the stylus has reached the run-out.
+func (p *Player) InRunOut() bool { return p.pos >= float64(p.d.ProgrammeEnd()) }
+
+// Read fills dst with mono samples. It returns io.EOF once the stylus is
+// lifted or runs off the edge; the locked run-out groove never ends by itself.
+func (p *Player) Read(dst []float32) (int, error) {
+	if p.lifted {
+		return 0, io.EOF
+	}
+	d := p.d
+	n := float64(d.n)
+	lockStart := float64(d.lockStart())
+	lockEnd := lockStart + n
+	ecc := d.Params.EccentricityMM
+	if p.opt.NoWow {
+		ecc = 0
+	}
+	fs2 := float64(EngineRate) * float64(EngineRate) * 1e-6 // µm/sample² → m/s²
+	for k := range dst {
+		y := p.tr.at(p.pos)
+		if p.rum != nil {
+			y += p.rum.next()
+		}
+		acc := (y - 2*p.y1 + p.y2) * fs2
+		p.y2, p.y1 = p.y1, y
+		p.accS += (math.Abs(acc) - p.accS) * p.accK
+
+		b := d.canonical(int(p.pos)) / BlockSize
+		if b >= 0 && b < len(p.slide) {
+			as := math.Abs(p.base * p.speed * p.wow)
+			p.slide[b] += float32(as)
+			p.acc2[b] += float32(p.accS * p.accS * as)
+		}
+		if p.cool > 0 {
+			p.cool--
+		} else if p.massKG > 0 && p.forceN > 0 && p.emitted > 8 {
+			p.checkSkip(b, acc)
+		}
+
+		// ±1e-20 µm at Nyquist keeps the IIR states out of the denormal
+		// range in silence (denormals are ~100× slower on x86).
+		p.tiny = -p.tiny
+		o := p.out.process(y + p.tiny)
+		rp := p.pos - p.jump
+		for rp >= lockEnd {
+			rp -= n
+		}
+		if rp < 0 {
+			rp = 0
+		}
+		ro := p.ref.process(d.freshAt(rp) + p.tiny)
+		p.fr.rr += ro * ro
+		p.fr.ro += ro * o
+		p.fr.oo += o * o
+		if p.frameCount++; p.frameCount == frameLen {
+			if len(p.frames) < maxFrames {
+				p.frames = append(p.frames, p.fr)
+			}
+			p.fr, p.frameCount = frameStat{}, 0
+		}
+		dst[k] = float32(o)
+		// Wow: the disc turns about the burned hole, e off the groove centre,
+		// so the groove passes the stylus at ω(r + e·cos θ): speed deviation
+		// e/r at the rotation rate (DESIGN.md §3).
+		// The factor changes at 1.3 Hz: refresh it every 32 samples.
+		if p.emitted&31 == 0 || p.wowStale {
+			p.wow = 1
+			if ecc > 0 {
+				r := d.radiusAt(p.pos)
+				th := 2 * math.Pi * (p.pos - n*math.Floor(p.pos/n)) / n
+				p.wow = 1 + ecc/r*math.Cos(th-d.Params.EccentricityRad)
+			}
+			p.wowStale = false
+		}
+		step := p.base * p.speed * p.wow
+		p.pos += step
+		if p.pos >= lockEnd+n {
+			// The locked groove closes on itself. Positions past its end are
+			// kept one turn on (the tracer maps them onto the loop), so the
+			// tip's window never straddles the run-out spiral.
+			p.pos -= n
+		}
+		if p.pos < 0 {
+			p.lifted = true // ran off the edge backwards
+			return k + 1, io.EOF
+		}
+		p.traced += math.Abs(step)
+		p.emitted++
+	}
+	return len(dst), nil
+}
+
+// checkSkip decides whether the stylus climbs out of the groove. The walls
+// can push the tip sideways with at most the tracking force (45° walls) and
+// only while enough wall stands above the contact point (at 0.71·R above the
+// groove bottom for a sphere in a 90° V); the tip needs m·a sideways to follow
+// the modulation. When it can't, it jumps to the neighbouring turn — back
+// (repeat) if thrown outward, on (skip) if inward.
+func (p *Player) checkSkip(b int, acc float64) {
+	d := p.d
+	if b < 0 || b >= len(d.wallUM) {
+		return
+	}
+	if b != p.holdBlock { // the wall is constant over a wear cell
+		margin := float64(d.wallUM[b]) - 0.7071*p.opt.Pickup.TipRadiusUM
+		p.hold = p.forceN * math.Max(0, math.Min(1, margin/math.Max(p.contact, 5)))
+		p.holdBlock = b
+	}
+	if p.massKG*p.accS <= p.hold {
+		return
+	}
+	n := float64(d.n)
+	if p.pos < float64(d.ProgrammeStart()) || p.pos >= float64(d.lockStart()) {
+		return // lead-in and locked groove: no neighbour to jump to that matters
+	}
+	dir := 1.0
+	if acc > 0 && p.repeats < 2 {
+		dir = -1
+		p.repeats++
+	} else {
+		p.repeats = 0
+	}
+	r := d.radiusAt(p.pos)
+	th := 2 * math.Pi * math.Mod(p.pos, n) / n
+	p.pos += dir * n
+	p.jump += dir * n
+	p.wowStale = true
+	p.rec.Skips++
+	p.cool = d.n / 8
+	if len(p.skipMark) < 256 {
+		p.skipMark = append(p.skipMark, Mark{Kind: MarkSkip, RadiusMM: r, AngleRad: th, LengthMM: d.Params.PitchMM()})
+	}
+}
+
+// Lift ends the play: the wear pass is applied to what was traced, the play
+// is appended to the disc's history and returned. Further calls return the
+// same record.
+func (p *Player) Lift() PlayRecord {
+	if p.done {
+		return p.rec
+	}
+	p.lifted, p.done = true, true
+	if p.frameCount > 0 && len(p.frames) < maxFrames {
+		p.frames = append(p.frames, p.fr)
+	}
+	p.rec.SamplesTraced = int64(p.traced)
+	p.rec.Seconds = float64(p.emitted) / EngineRate
+	p.rec.FidelityDB, p.rec.Frames, p.rec.SignalRMS, p.rec.ResidualRMS = segmentalSNR(p.frames)
+	if !p.opt.NoWear {
+		p.d.applyWear(p)
+	}
+	for _, m := range p.skipMark {
+		if len(p.d.marks) < maxMarks {
+			p.d.marks = append(p.d.marks, m)
+		}
+	}
+	if len(p.d.history) >= maxHistory {
+		p.d.history = p.d.history[1:] // a kiosk disc keeps the latest million plays
+	}
+	p.d.history = append(p.d.history, p.rec)
+	p.slide, p.acc2, p.frames = nil, nil, nil
+	return p.rec
+}
+
+// PlayAll plays one side through in bulk — from the needle drop to one full
+// turn of the locked groove, or maxSeconds (≤ 0: capacity plus a minute) —
+// then lifts the stylus, wearing the disc.
+func PlayAll(d *Disc, opt PlayOptions, maxSeconds float64) ([]float32, PlayRecord, error) {
+	p, err := NewPlayer(d, opt)
+	if err != nil {
+		return nil, PlayRecord{}, err
+	}
+	if maxSeconds <= 0 {
+		maxSeconds = float64(d.Len())/EngineRate/p.base + 60
+	}
+	limit := int(maxSeconds * EngineRate)
+	expect := int(float64(d.Len()-opt.Start)/p.base) + EngineRate
+	out := make([]float32, 0, min(limit, expect))
+	buf := make([]float32, 4096)
+	lockStart := float64(d.lockStart())
+	inLock := 0
+	for len(out) < limit {
+		m := min(len(buf), limit-len(out))
+		k, err := p.Read(buf[:m])
+		out = append(out, buf[:k]...)
+		if err != nil {
+			break
+		}
+		if p.pos >= lockStart {
+			inLock += k
+			if float64(inLock)*p.base >= float64(d.n) {
+				break
+			}
+		}
+	}
+	rec := p.Lift()
+	return out, rec, nil
+}
