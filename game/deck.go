@@ -31,9 +31,10 @@ type record struct {
 // game turns about its hole, and the sheen of the grooves, which stays put
 // under the lamp while the record turns.
 type pictures struct {
-	plays       int
-	disc, sheen image.Image
-	err         error
+	plays int
+	disc  image.Image
+	sheen *image.NRGBA // cropped: its Bounds().Min is its place on the disc
+	err   error
 }
 
 type prepared struct {
@@ -116,5 +117,22 @@ func drawRecord(cache *render.Cache, disc *engine.Disc) pictures {
 	if err != nil {
 		return pictures{err: err}
 	}
-	return pictures{plays: disc.Plays(), disc: unlit, sheen: sheen}
+	return pictures{plays: disc.Plays(), disc: unlit, sheen: cropToVisible(sheen)}
+}
+
+// cropToVisible trims the transparent margin off an image. The sheen is a
+// fan of light over part of the disc; drawing only that part saves a third
+// of each frame's fill on software-rendered WebGL.
+func cropToVisible(im *image.NRGBA) *image.NRGBA {
+	b := im.Bounds()
+	box := image.Rectangle{Min: b.Max, Max: b.Min}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := im.Pix[(y-b.Min.Y)*im.Stride:]
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if row[(x-b.Min.X)*4+3] != 0 {
+				box = box.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	return im.SubImage(box).(*image.NRGBA)
 }

@@ -66,8 +66,7 @@ func (s *sound) play(src MonoSource) error {
 	if err != nil {
 		return err
 	}
-	// A short buffer keeps the record's picture and its sound together.
-	p.SetBufferSize(sampleRate / 10)
+	p.SetBufferSize(playerBuffer)
 	p.Play()
 	s.player = p
 	return nil

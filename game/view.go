@@ -21,13 +21,12 @@ var (
 // it, and the few words a visitor needs. Everything costly (the glow, the
 // disc picture, text) is made once and only transformed per frame.
 type view struct {
-	text    text
-	glow    *ebiten.Image
-	room    *ebiten.Image // the static background at the current screen size
-	pixel   *ebiten.Image // 1×1 white, scaled to fill rectangles
-	disc    *discImages
-	discFor image.Image // the picture v.disc was made from
-	labels  map[labelKey]*ebiten.Image
+	text   text
+	glow   *ebiten.Image
+	room   *ebiten.Image // the static background at the current screen size
+	pixel  *ebiten.Image // 1×1 white, scaled to fill rectangles
+	disc   *discImages
+	labels map[labelKey]*ebiten.Image
 }
 
 // maxLabels bounds the label cache.
@@ -49,7 +48,7 @@ func (v *view) draw(screen *ebiten.Image, d *deck, st *State, intro bool) {
 	w, h := float64(screen.Bounds().Dx()), float64(screen.Bounds().Dy())
 	unit := math.Min(w, h) // layout scales with the smaller side: phone or projector
 	px := int(math.Max(14, unit/32))
-	screen.DrawImage(v.roomFor(screen.Bounds().Size()), nil)
+	screen.DrawImage(v.roomFor(screen.Bounds().Size()), &ebiten.DrawImageOptions{Blend: ebiten.BlendCopy})
 
 	if d.rec != nil {
 		v.drawRecord(screen, d, w/2, h/2, unit*0.86)
@@ -101,32 +100,48 @@ func (v *view) roomFor(size image.Point) *ebiten.Image {
 // (the lamp does not move) but follows the groove centre round the spindle.
 func (v *view) drawRecord(screen *ebiten.Image, d *deck, cx, cy, diameter float64) {
 	rec := d.rec
-	if v.discFor != rec.pics.disc {
-		v.disc.dispose()
-		v.disc = newDiscImages(rec.pics)
-		v.discFor = rec.pics.disc
-	}
 	scale := diameter / float64(rec.geo.SizePX)
+	if v.disc == nil || v.disc.from != rec.pics.disc || v.disc.scale != scale {
+		v.disc.dispose()
+		v.disc = newDiscImages(rec.pics, scale)
+	}
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Translate(-rec.geo.HoleX, -rec.geo.HoleY)
+	op.GeoM.Translate(-rec.geo.HoleX*scale, -rec.geo.HoleY*scale)
 	op.GeoM.Rotate(d.angleRad)
-	op.GeoM.Scale(scale, scale)
 	op.GeoM.Translate(cx, cy)
 	screen.DrawImage(v.disc.disc, op)
 
-	gx, gy := op.GeoM.Apply(rec.geo.CenterX, rec.geo.CenterY)
-	op = &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Translate(-rec.geo.CenterX, -rec.geo.CenterY)
-	op.GeoM.Scale(scale, scale)
-	op.GeoM.Translate(gx, gy)
+	gx, gy := op.GeoM.Apply(rec.geo.CenterX*scale, rec.geo.CenterY*scale)
+	at := rec.pics.sheen.Bounds().Min
+	op = &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(math.Round(gx+(float64(at.X)-rec.geo.CenterX)*scale), math.Round(gy+(float64(at.Y)-rec.geo.CenterY)*scale))
 	screen.DrawImage(v.disc.sheen, op)
 }
 
-// discImages are a record's pictures on the GPU.
-type discImages struct{ disc, sheen *ebiten.Image }
+// discImages are a record's pictures on the GPU, already scaled to the size
+// they are shown at: turning an image at 1:1 samples far fewer texels than
+// turning and shrinking a 1024 px one every frame, which software-rendered
+// WebGL feels.
+type discImages struct {
+	from        image.Image // the picture these were made from
+	scale       float64
+	disc, sheen *ebiten.Image
+}
 
-func newDiscImages(p pictures) *discImages {
-	return &discImages{ebiten.NewImageFromImage(p.disc), ebiten.NewImageFromImage(p.sheen)}
+func newDiscImages(p pictures, scale float64) *discImages {
+	return &discImages{from: p.disc, scale: scale, disc: scaledImage(p.disc, scale), sheen: scaledImage(p.sheen, scale)}
+}
+
+// scaledImage uploads pic and shrinks it once on the GPU.
+func scaledImage(pic image.Image, scale float64) *ebiten.Image {
+	src := ebiten.NewImageFromImage(pic)
+	defer src.Deallocate()
+	b := src.Bounds()
+	dst := ebiten.NewImage(max(1, int(math.Ceil(float64(b.Dx())*scale))), max(1, int(math.Ceil(float64(b.Dy())*scale))))
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Scale(scale, scale)
+	dst.DrawImage(src, op)
+	return dst
 }
 
 func (im *discImages) dispose() {

@@ -33,6 +33,7 @@ type appState struct {
 	Frames       int64   `json:"frames"`
 	Ticks        int64   `json:"ticks"`
 	TPS          float64 `json:"tps"`
+	FPS          float64 `json:"fps"`
 	Scene        string  `json:"scene"`
 	DiscAngleDeg float64 `json:"discAngleDeg"`
 	AudioReady   bool    `json:"audioReady"`
@@ -41,8 +42,15 @@ type appState struct {
 	Notice       string  `json:"notice"`
 }
 
+// The browser runs WebGL on SwiftShader (software) here, whose cost per
+// frame grows with the canvas: a bare Ebiten app draws 14 frames/s at
+// 1024×768 and 18 at 800×600, and Ebiten catches up at most 5 ticks per
+// frame, so below 12 frames/s the game cannot keep 60 ticks/s. The page is
+// tested at 960×540, a laptop browser window or a wide exhibition embed;
+// real GPUs have no such limit.
 const (
-	viewW, viewH = 1024, 768
+	pageW, pageH = 960, 540
+	hostW, hostH = 1024, 768 // the exhibition page around the 800×600 embed
 	rpm78        = 78.26
 )
 
@@ -64,7 +72,7 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-func browser(t *testing.T) context.Context {
+func browser(t *testing.T, viewW, viewH int64) context.Context {
 	exe := chromium(t)
 	if _, err := os.Stat("bonemusic.wasm"); err != nil {
 		requireFull(t, "web/bonemusic.wasm is missing: run `make wasm`")
@@ -102,7 +110,7 @@ func within[T any](t *testing.T, ctx context.Context, d time.Duration, a chromed
 }
 
 func TestE2EIndex(t *testing.T) {
-	ctx := browser(t)
+	ctx := browser(t, pageW, pageH)
 	srv := httptest.NewServer(Handler("."))
 	defer srv.Close()
 
@@ -123,7 +131,7 @@ func TestE2EIndex(t *testing.T) {
 		t.Fatal("audio is running before any gesture: the start overlay is pointless")
 	}
 
-	within(t, ctx, 10*time.Second, chromedp.MouseClickXY(viewW/2, viewH/2))
+	within(t, ctx, 10*time.Second, chromedp.MouseClickXY(pageW/2, pageH/2))
 	within(t, ctx, 30*time.Second, chromedp.Poll[bool](
 		`(s => s.scene === "turntable" && s.audioReady && s.audioPlaying && s.audioMS > 200)(window.bonemusic.state)`,
 		chromedp.WithPollingTimeout(30*time.Second)))
@@ -154,8 +162,8 @@ func checkRunning(t *testing.T, ctx context.Context, expr string) {
 	tps := float64(b.Ticks-a.Ticks) / secs
 	degPerSec := (b.DiscAngleDeg - a.DiscAngleDeg) / secs
 	wantDeg := rpm78 / 60 * 360
-	t.Logf("ticks/s %.1f (Ebiten reports %.1f), disc %.0f°/s (78 rpm = %.0f°/s), audio advanced %.0f ms in %.0f ms",
-		tps, b.TPS, degPerSec, wantDeg, b.AudioMS-a.AudioMS, secs*1000)
+	t.Logf("ticks/s %.1f (Ebiten reports %.1f), frames/s %.1f, disc %.0f°/s (78 rpm = %.0f°/s), audio advanced %.0f ms in %.0f ms",
+		tps, b.TPS, b.FPS, degPerSec, wantDeg, b.AudioMS-a.AudioMS, secs*1000)
 	if tps < 55 {
 		t.Errorf("game runs at %.1f ticks per second, want ≥ 55", tps)
 	}
@@ -224,7 +232,7 @@ addEventListener("message", e => { if (e.data && e.data.type === "bonemusic:stat
 </script></body></html>`
 
 func TestE2EEmbed(t *testing.T) {
-	ctx := browser(t)
+	ctx := browser(t, hostW, hostH)
 	app := httptest.NewServer(Handler("."))
 	defer app.Close()
 	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

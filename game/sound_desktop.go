@@ -23,6 +23,10 @@ import (
 
 const probeEnv = "BONEMUSIC_AUDIO_PROBE"
 
+// playerBuffer is short on the desktop, where Ebiten feeds the device from
+// its own thread: the record's picture and its sound stay together.
+const playerBuffer = 100 * time.Millisecond
+
 // probeTimeout bounds a hanging sound server; the game starts silent meanwhile.
 const probeTimeout = 5 * time.Second
 
