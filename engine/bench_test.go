@@ -1,11 +1,6 @@
 package engine
 
 import (
-	"encoding/binary"
-	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"runtime"
 	"testing"
 )
@@ -109,54 +104,4 @@ func BenchmarkStreamBlock(b *testing.B) {
 	perBlock := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(perBlock*1e3, "ms/block")
 	b.ReportMetric(perBlock/0.010*100, "%core")
-}
-
-// BenchmarkSoxChain runs sox on the same 3-minute programme with a
-// comparable band-limit-plus-noise chain (a sinc band-pass like the cutter's
-// FIR and the horn, plus mixed white noise) for the speed table. Skipped when
-// sox is not installed (and under wasm).
-func BenchmarkSoxChain(b *testing.B) {
-	sox, err := exec.LookPath("sox")
-	if err != nil || runtime.GOOS == "js" {
-		b.Skip("sox not available")
-	}
-	secs := benchSeconds()
-	src := benchProgramme(b, secs)
-	dir := b.TempDir()
-	in := filepath.Join(dir, "in.wav")
-	if err := os.WriteFile(in, wav16(src), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	out := filepath.Join(dir, "out.wav")
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		cmd := exec.Command(sox, in, out, "sinc", "200-4000", "synth", "whitenoise", "mix", "vol", "0.5")
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("sox: %v: %s", err, msg)
-		}
-	}
-	b.ReportMetric(secs/(b.Elapsed().Seconds()/float64(b.N)), "x-realtime")
-}
-
-// wav16 encodes mono samples as a 16-bit PCM WAV at EngineRate.
-func wav16(x []float32) []byte {
-	n := len(x) * 2
-	buf := make([]byte, 44+n)
-	copy(buf[0:], "RIFF")
-	binary.LittleEndian.PutUint32(buf[4:], uint32(36+n))
-	copy(buf[8:], "WAVEfmt ")
-	binary.LittleEndian.PutUint32(buf[16:], 16)
-	binary.LittleEndian.PutUint16(buf[20:], 1)
-	binary.LittleEndian.PutUint16(buf[22:], 1)
-	binary.LittleEndian.PutUint32(buf[24:], EngineRate)
-	binary.LittleEndian.PutUint32(buf[28:], EngineRate*2)
-	binary.LittleEndian.PutUint16(buf[32:], 2)
-	binary.LittleEndian.PutUint16(buf[34:], 16)
-	copy(buf[36:], "data")
-	binary.LittleEndian.PutUint32(buf[40:], uint32(n))
-	for i, v := range x {
-		s := int16(math.Max(-32767, math.Min(32767, float64(v)*32767)))
-		binary.LittleEndian.PutUint16(buf[44+2*i:], uint16(s))
-	}
-	return buf
 }
