@@ -116,11 +116,11 @@ func speed(r result, ok bool) string {
 	return "?"
 }
 
-// memory picks the benchmark's own *MB metric, else allocation per op.
+// memory picks the benchmark's own MB or MiB metrics, else allocation per op.
 func memory(r result) string {
 	var names []string
 	for unit := range r.metrics {
-		if strings.HasSuffix(unit, "MB") {
+		if strings.HasSuffix(unit, "MB") || strings.Contains(unit, "MiB") {
 			names = append(names, unit)
 		}
 	}

@@ -9,7 +9,7 @@ const sample = `goos: linux
 goarch: amd64
 pkg: bonemusic/engine
 cpu: Some CPU
-BenchmarkCut-2          	       1	 812345678 ns/op	       221.6 x-realtime	        16.20 disc-MB	123456789 B/op	    1234 allocs/op
+BenchmarkCut-2          	       1	 812345678 ns/op	       221.6 x-realtime	        16.20 disc-MiB	        48.30 alloc-MiB/op	123456789 B/op	    1234 allocs/op
 BenchmarkStreamBlock-2  	    2000	    512345 ns/op	         0.5123 ms/block	         5.123 %core	    1024 B/op	       2 allocs/op
 BenchmarkLogLine shows up in a t.Log
 PASS
@@ -26,7 +26,7 @@ func TestParseBench(t *testing.T) {
 	tests := []struct {
 		key, speed, memory string
 	}{
-		{"engine Cut", "222×", "16.2 disc-MB"},
+		{"engine Cut", "222×", "48.3 alloc-MiB/op, 16.2 disc-MiB"},
 		{"engine StreamBlock", "5.1 % of a core", "0.0 alloc/op"},
 		{"render FilmChest1024", "212 ms/op", "4.2 alloc/op"},
 	}
