@@ -109,6 +109,19 @@ func within[T any](t *testing.T, ctx context.Context, d time.Duration, a chromed
 	return v
 }
 
+// waitUntil polls the predicate on the published state (stateExpr) until it
+// holds; on timeout it fails with what was awaited and the state as it was.
+func waitUntil(t *testing.T, ctx context.Context, d time.Duration, stateExpr, pred, what string) {
+	t.Helper()
+	expr := fmt.Sprintf("(s => !!s && (%s))(%s)", pred, stateExpr)
+	c, cancel := context.WithTimeout(ctx, d+5*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(c, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(d))); err != nil {
+		last, _ := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](stateExpr+" || null"))
+		t.Fatalf("waited %v for %s: %v; state: %v", d, what, err, last)
+	}
+}
+
 func TestE2EIndex(t *testing.T) {
 	ctx := browser(t, pageW, pageH)
 	srv := httptest.NewServer(Handler("."))
@@ -125,17 +138,17 @@ func TestE2EIndex(t *testing.T) {
 	firstFrameMS := within(t, ctx, 5*time.Second, chromedp.Evaluate[float64](`window.bonemusic.firstFrameMS`))
 	t.Logf("first frame %.0f ms after navigation", firstFrameMS)
 	// Wait for the record to be on the lightbox before tapping.
-	within(t, ctx, 60*time.Second, chromedp.Poll[bool](`window.bonemusic.state.scene === "intro" && window.bonemusic.state.frames > 10`))
+	waitUntil(t, ctx, 60*time.Second, "window.bonemusic.state", `s.scene === "intro" && s.frames > 10`, "the start overlay")
 	before := readState(t, ctx, pageState)
 	if before.AudioReady {
 		t.Fatal("audio is running before any gesture: the start overlay is pointless")
 	}
 
 	within(t, ctx, 10*time.Second, chromedp.MouseClickXY(pageW/2, pageH/2))
-	within(t, ctx, 30*time.Second, chromedp.Poll[bool](
-		`(s => s.scene === "turntable" && s.audioReady && s.audioPlaying && s.audioMS > 200)(window.bonemusic.state)`,
-		chromedp.WithPollingTimeout(30*time.Second)))
+	waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state",
+		`s.scene === "turntable" && s.audioReady && s.audioPlaying && s.audioMS > 200`, "the record to play after the tap")
 	checkRunning(t, ctx, pageState)
+	checkPictureTurns(t, ctx)
 
 	shot := within(t, ctx, 20*time.Second, chromedp.CaptureScreenshot())
 	// BONEMUSIC_SCREENSHOTS keeps the picture (for the README, or a failure).
@@ -149,6 +162,35 @@ func TestE2EIndex(t *testing.T) {
 	}
 	t.Logf("screenshot: %s", path)
 	checkNotBlank(t, shot)
+}
+
+// checkPictureTurns compares two screenshots a fraction of a turn apart: the
+// record's pixels must move, not only the published angle.
+func checkPictureTurns(t *testing.T, ctx context.Context) {
+	t.Helper()
+	a := within(t, ctx, 20*time.Second, chromedp.CaptureScreenshot())
+	within(t, ctx, 5*time.Second, chromedp.Sleep(200*time.Millisecond))
+	b := within(t, ctx, 20*time.Second, chromedp.CaptureScreenshot())
+	ia, errA := png.Decode(bytes.NewReader(a))
+	ib, errB := png.Decode(bytes.NewReader(b))
+	if errA != nil || errB != nil {
+		t.Fatalf("screenshots: %v, %v", errA, errB)
+	}
+	r := ia.Bounds()
+	disc := image.Rect(r.Dx()*3/8, r.Dy()/4, r.Dx()*5/8, r.Dy()*3/4) // inside the record
+	var diff, n float64
+	for y := disc.Min.Y; y < disc.Max.Y; y++ {
+		for x := disc.Min.X; x < disc.Max.X; x++ {
+			ra, _, _, _ := ia.At(x, y).RGBA()
+			rb, _, _, _ := ib.At(x, y).RGBA()
+			diff += math.Abs(float64(ra)-float64(rb)) / 257
+			n++
+		}
+	}
+	t.Logf("record region changed by %.1f grey levels on average in 200 ms", diff/n)
+	if diff/n < 1 {
+		t.Errorf("the record's pixels did not move in 200 ms (mean change %.2f)", diff/n)
+	}
 }
 
 // checkRunning samples the published state over two seconds: the record
@@ -242,12 +284,10 @@ func TestE2EEmbed(t *testing.T) {
 	defer host.Close()
 
 	within(t, ctx, 30*time.Second, chromedp.Navigate(host.URL))
-	within(t, ctx, 60*time.Second, chromedp.Poll[bool](
-		`window.embedState !== null && window.embedState.frames > 10`, chromedp.WithPollingTimeout(60*time.Second)))
+	waitUntil(t, ctx, 60*time.Second, "window.embedState", `s.frames > 10`, "the embedded app to draw")
 	// Tap the middle of the iframe (it starts 40 px down).
 	within(t, ctx, 10*time.Second, chromedp.MouseClickXY(400, 40+300))
-	within(t, ctx, 30*time.Second, chromedp.Poll[bool](
-		`(s => s.scene === "turntable" && s.audioReady && s.audioMS > 200)(window.embedState)`,
-		chromedp.WithPollingTimeout(30*time.Second)))
+	waitUntil(t, ctx, 30*time.Second, "window.embedState",
+		`s.scene === "turntable" && s.audioReady && s.audioMS > 200`, "the embedded record to play after the tap")
 	checkRunning(t, ctx, "window.embedState")
 }
