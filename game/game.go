@@ -63,6 +63,10 @@ func Run(opt Options) error {
 	ebiten.SetWindowSize(1024, 768)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	ebiten.SetScreenClearedEveryFrame(false) // the room covers every pixel each frame
+	// LayoutF renders at the canvas's own pixel size, so the final copy to
+	// the canvas is 1:1 and needs no filtering (saves ~15 % of a frame on
+	// software-rendered WebGL).
+	ebiten.SetScreenFilterEnabled(false)
 	_, err := RunGame(New(opt))
 	return err
 }
