@@ -27,6 +27,9 @@ type view struct {
 	pixel  *ebiten.Image // 1×1 white, scaled to fill rectangles
 	disc   *discImages
 	labels map[labelKey]*ebiten.Image
+
+	playN    int    // the play number playText was made for
+	playText string // "Play n · …"
 }
 
 // maxLabels bounds the label cache.
@@ -62,7 +65,7 @@ func (v *view) draw(screen *ebiten.Image, d *deck, st *State, intro bool) {
 		v.drawLabel(screen, v.text.Preparing, false, px, labelColor, w/2, h/2+float64(px)*2, true)
 	case !intro:
 		v.drawLabel(screen, v.text.NowPlaying, false, px, labelColor, w/2, h-float64(px)*2.2, true)
-		v.drawLabel(screen, fmt.Sprintf(v.text.PlayN, st.Plays+1), false, px*4/5, labelColor, w/2, h-float64(px)*4, true)
+		v.drawLabel(screen, v.playLabel(st.Plays+1), false, px*4/5, labelColor, w/2, h-float64(px)*4, true)
 	}
 	if intro {
 		v.drawIntro(screen, px, st.Ticks)
@@ -70,6 +73,14 @@ func (v *view) draw(screen *ebiten.Image, d *deck, st *State, intro bool) {
 	if st.Notice != "" {
 		v.drawLabel(screen, st.Notice, false, px, noticeColor, w/2, h-float64(px)*6, true)
 	}
+}
+
+// playLabel is "Play n …", formatted once per play rather than per frame.
+func (v *view) playLabel(n int) string {
+	if n != v.playN || v.playText == "" {
+		v.playN, v.playText = n, fmt.Sprintf(v.text.PlayN, n)
+	}
+	return v.playText
 }
 
 // roomFor is the background — the dark room and the lightbox's glow — drawn
