@@ -150,16 +150,10 @@ func (b *body) blob(dst *field, c pt, rx, ry, rot, wall, dens float64) {
 // superBlob is blob with a superellipse outline of exponent p (2 ellipse,
 // 4 a rounded block such as a vertebral body or carpal bone).
 func (b *body) superBlob(dst *field, c pt, rx, ry, rot, p, wall, dens float64) {
-	cx, cy := b.px(c.x), b.px(c.y)
-	rxp, ryp := b.px(rx), b.px(ry)
-	if rxp <= 0 || ryp <= 0 {
+	cx, cy, rxp, ryp, x0, y0, x1, y1, ok := b.ellipseBox(c, rx, ry)
+	if !ok {
 		return
 	}
-	rm := math.Max(rxp, ryp) * 1.05
-	x0 := clampInt(int(cx-rm-1), 0, b.n-1)
-	x1 := clampInt(int(cx+rm+2), 0, b.n-1)
-	y0 := clampInt(int(cy-rm-1), 0, b.n-1)
-	y1 := clampInt(int(cy+rm+2), 0, b.n-1)
 	s, co := math.Sincos(rot)
 	thick := dens
 	for y := y0; y <= y1; y++ {
@@ -185,16 +179,10 @@ func (b *body) superBlob(dst *field, c pt, rx, ry, rot, p, wall, dens float64) {
 // that a bone made of several parts (shaft, flare, condyles) stays one solid
 // without bright seams where the parts overlap. Call commit to finish it.
 func (b *body) lump(c pt, rx, ry, rot, p, wall float64) {
-	cx, cy := b.px(c.x), b.px(c.y)
-	rxp, ryp := b.px(rx), b.px(ry)
-	if rxp <= 0 || ryp <= 0 {
+	cx, cy, rxp, ryp, x0, y0, x1, y1, ok := b.ellipseBox(c, rx, ry)
+	if !ok {
 		return
 	}
-	rm := math.Max(rxp, ryp) * 1.05
-	x0 := clampInt(int(cx-rm-1), 0, b.n-1)
-	x1 := clampInt(int(cx+rm+2), 0, b.n-1)
-	y0 := clampInt(int(cy-rm-1), 0, b.n-1)
-	y1 := clampInt(int(cy+rm+2), 0, b.n-1)
 	b.grow(x0, y0, x1, y1)
 	s, co := math.Sincos(rot)
 	k := math.Sqrt(math.Min(rx, ry) * 100)
@@ -212,6 +200,23 @@ func (b *body) lump(c pt, rx, ry, rot, p, wall float64) {
 			}
 		}
 	}
+}
+
+// ellipseBox is an ellipse's centre and radii in pixels and the pixel box
+// that holds it at any rotation, clamped to the field; ok is false when the
+// ellipse is too small to draw.
+func (b *body) ellipseBox(c pt, rx, ry float64) (cx, cy, rxp, ryp float64, x0, y0, x1, y1 int, ok bool) {
+	cx, cy = b.px(c.x), b.px(c.y)
+	rxp, ryp = b.px(rx), b.px(ry)
+	if rxp <= 0 || ryp <= 0 {
+		return
+	}
+	rm := math.Max(rxp, ryp) * 1.05
+	x0 = clampInt(int(cx-rm-1), 0, b.n-1)
+	x1 = clampInt(int(cx+rm+2), 0, b.n-1)
+	y0 = clampInt(int(cy-rm-1), 0, b.n-1)
+	y1 = clampInt(int(cy+rm+2), 0, b.n-1)
+	return cx, cy, rxp, ryp, x0, y0, x1, y1, true
 }
 
 // superNorm is the superellipse radius of (u, v) for exponent 2 or 4.
