@@ -29,13 +29,21 @@ desktop:
 
 ## wasm: web/bonemusic.wasm plus .gz (and .br when brotli is installed)
 wasm: check-wasm-exec
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o web/bonemusic.wasm .
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o web/bonemusic.wasm.new .
+	@# Keep the old file (and its time) when nothing changed, so the slow
+	@# compression below runs only for a new build or a new brotli quality.
+	if cmp -s web/bonemusic.wasm.new web/bonemusic.wasm; then rm web/bonemusic.wasm.new; \
+	else mv web/bonemusic.wasm.new web/bonemusic.wasm; fi
 	cp wasm_exec.js web/wasm_exec.js
 	printf '{"wasm":"bonemusic.wasm","size":%s}\n' $$(stat -c %s web/bonemusic.wasm) > web/build.json
-	gzip -9 -k -f web/bonemusic.wasm
-	if command -v brotli >/dev/null; then brotli -q $(BROTLI_Q) -f -o web/bonemusic.wasm.br web/bonemusic.wasm; \
-	else rm -f web/bonemusic.wasm.br; echo "brotli not installed: serving gzip only (make deps installs it)"; fi
-	@ls -l web/bonemusic.wasm* | awk '{printf "  %-28s %6.2f MB\n", $$9, $$5/1e6}'
+	@# gzip and brotli copy the input's time to their output: touch it after.
+	[ web/bonemusic.wasm.gz -nt web/bonemusic.wasm ] || { gzip -9 -k -f web/bonemusic.wasm && touch web/bonemusic.wasm.gz; }
+	if ! command -v brotli >/dev/null; then rm -f web/bonemusic.wasm.br; \
+	  echo "brotli not installed: serving gzip only (make deps installs it)"; \
+	elif [ ! web/bonemusic.wasm.br -nt web/bonemusic.wasm ] || [ "$$(cat web/.brotli-quality 2>/dev/null)" != "$(BROTLI_Q)" ]; then \
+	  brotli -q $(BROTLI_Q) -f -o web/bonemusic.wasm.br web/bonemusic.wasm && touch web/bonemusic.wasm.br && \
+	  echo $(BROTLI_Q) > web/.brotli-quality; fi
+	@ls -l web/bonemusic.wasm web/bonemusic.wasm.* | awk '{printf "  %-28s %6.2f MB\n", $$9, $$5/1e6}'
 
 ## check-wasm-exec: the committed wasm_exec.js must match the Go that builds the wasm
 check-wasm-exec:
@@ -86,4 +94,4 @@ bench:
 	$(GO) run ./internal/benchtable
 
 clean:
-	rm -rf bin web/bonemusic.wasm web/bonemusic.wasm.gz web/bonemusic.wasm.br web/wasm_exec.js web/build.json
+	rm -rf bin web/bonemusic.wasm* web/.brotli-quality web/wasm_exec.js web/build.json
