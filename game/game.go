@@ -40,10 +40,11 @@ type Game struct {
 // New prepares the app; the record is made in the background so the first
 // frame comes at once.
 func New(opt Options) *Game {
-	lang := opt.Lang
-	if lang == "" {
-		lang = langFor(preferredLang())
+	locale := opt.Lang
+	if locale == "" {
+		locale = preferredLang()
 	}
+	lang := langFor(locale) // anything we have no text for is English
 	g := &Game{opt: opt, text: texts[lang], pub: newPublisher(), sound: newSound(), deck: newDeck()}
 	g.state.Lang = lang
 	g.state.Scene = "intro"
