@@ -51,6 +51,8 @@ func (v *view) draw(screen *ebiten.Image, d *deck, st *State, intro bool) {
 	w, h := float64(screen.Bounds().Dx()), float64(screen.Bounds().Dy())
 	unit := math.Min(w, h) // layout scales with the smaller side: phone or projector
 	px := int(math.Max(14, unit/32))
+	// The room is opaque and covers the screen: copying skips the blending
+	// that software-rendered WebGL pays for per pixel.
 	screen.DrawImage(v.roomFor(screen.Bounds().Size()), &ebiten.DrawImageOptions{Blend: ebiten.BlendCopy})
 
 	if d.rec != nil {
