@@ -7,27 +7,6 @@ import (
 	"gonum.org/v1/gonum/dsp/fourier"
 )
 
-// bandEnergy is the energy of x between lo and hi Hz (FFT over the whole
-// signal, zero-padded to a power of two).
-func bandEnergy(x []float64, lo, hi float64) float64 {
-	size := 1
-	for size < len(x) {
-		size <<= 1
-	}
-	buf := make([]float64, size)
-	copy(buf, x)
-	c := fourier.NewFFT(size).Coefficients(nil, buf)
-	e := 0.0
-	for k, v := range c {
-		f := float64(k) * EngineRate / float64(size)
-		if f >= lo && f <= hi {
-			a := cmplx.Abs(v)
-			e += a * a
-		}
-	}
-	return e
-}
-
 func db(x float64) float64 { return 10 * math.Log10(x) }
 
 func rms(x []float32) float64 {

@@ -117,6 +117,12 @@ func (s *span) ensure(a, b int, compute func(int)) {
 	}
 }
 
+// kernelAt is the kernel for the block holding groove sample j (the first
+// block for the virtual samples before the groove starts).
+func (t *tracer) kernelAt(j int) *kernel {
+	return t.kernelFor(max(0, j) / BlockSize)
+}
+
 // kernelFor returns the kernels for block b, cached direct-mapped.
 func (t *tracer) kernelFor(b int) *kernel {
 	k := &t.kc[b&3]
@@ -249,11 +255,7 @@ func (t *tracer) computeW(j int) {
 	d := t.d
 	key := j
 	j = d.canonical(j)
-	b := j / BlockSize
-	if j < 0 {
-		b = 0
-	}
-	k := t.kernelFor(b)
+	k := t.kernelAt(j)
 	var v float64
 	if len(k.gauss) > 1 {
 		g := d.groove
@@ -288,11 +290,7 @@ func (t *tracer) computeW(j int) {
 
 // computeC fills the dilated-contact slot for sample j.
 func (t *tracer) computeC(j int) {
-	b := j / BlockSize
-	if j < 0 {
-		b = 0
-	}
-	k := t.kernelFor(b)
+	k := t.kernelAt(j)
 	dil := k.dil
 	n := len(dil) - 1
 	t.w.ensure(j-n, j+n, t.computeW)
@@ -324,11 +322,7 @@ func (t *tracer) traced(j int) float64 {
 	if t.tTag[s0] == j {
 		return t.tVal[s0]
 	}
-	b := j / BlockSize
-	if j < 0 {
-		b = 0
-	}
-	k := t.kernelFor(b)
+	k := t.kernelAt(j)
 	foot := k.foot
 	n := len(foot) - 1
 	t.c.ensure(j-n, j+n, t.computeC)
