@@ -1,6 +1,9 @@
 package engine
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // resampler converts a stream to EngineRate with a Kaiser-windowed sinc
 // (polyphase table, nearest of 1024 phases: phase error < 1e-3 sample).
@@ -92,4 +95,57 @@ func (r *resampler) flush(out []float64) []float64 {
 		r.out = want
 	}
 	return out
+}
+
+// Resampler converts mono audio at any rate to EngineRate in a stream, with
+// the same Kaiser-windowed sinc the cutter uses: the app resamples a file or
+// a microphone once, as it arrives, so what it monitors, shows and cuts is
+// one signal at one rate. Not safe for concurrent use.
+type Resampler struct {
+	r   *resampler
+	out []float64
+}
+
+// NewResampler converts from inRateHz (8 kHz–192 kHz) to EngineRate.
+func NewResampler(inRateHz int) (*Resampler, error) {
+	if inRateHz < 8000 || inRateHz > 192000 {
+		return nil, fmt.Errorf("resample: %d Hz is outside 8–192 kHz", inRateHz)
+	}
+	if inRateHz == EngineRate {
+		return &Resampler{}, nil
+	}
+	return &Resampler{r: newResampler(inRateHz)}, nil
+}
+
+// Push converts in and appends what is ready to dst. NaN and Inf become
+// silence, samples are clipped to ±1.
+func (s *Resampler) Push(dst, in []float32) []float32 {
+	if s.r == nil {
+		for _, v := range in {
+			dst = append(dst, float32(cleanSample(float64(v))))
+		}
+		return dst
+	}
+	clean := make([]float32, len(in))
+	for i, v := range in {
+		clean[i] = float32(cleanSample(float64(v)))
+	}
+	s.out = s.r.push(clean, s.out[:0])
+	return appendF32(dst, s.out)
+}
+
+// Flush appends the last samples; the total is round(in·EngineRate/inRate).
+func (s *Resampler) Flush(dst []float32) []float32 {
+	if s.r == nil {
+		return dst
+	}
+	s.out = s.r.flush(s.out[:0])
+	return appendF32(dst, s.out)
+}
+
+func appendF32(dst []float32, src []float64) []float32 {
+	for _, v := range src {
+		dst = append(dst, float32(v))
+	}
+	return dst
 }

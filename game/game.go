@@ -1,6 +1,9 @@
-// Package game is Bone Music's Ebiten front end: the lightbox, the turning
-// X-ray record, the tap that starts the sound. It holds no physics: what is
-// heard comes from the engine, what is seen of the record from render.
+// Package game is Bone Music's Ebiten front end: the lightbox with the demo
+// record, and the visitor's own record — choose the film, bring a sound,
+// watch the lathe cut it, play it and hear it wear. It holds no physics:
+// what is heard comes from the engine, what is seen of the record from
+// render. The turntable and lathe are plain models (game/turntable), the
+// screens are scenes (scene.go), input arrives as named actions (input.go).
 package game
 
 import (
@@ -8,7 +11,10 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"bonemusic/engine"
+	"bonemusic/game/turntable"
+	"bonemusic/render"
 )
 
 // Options configure one run of the app.
@@ -18,40 +24,50 @@ type Options struct {
 	// AutoStart plays the record without waiting for a tap: for kiosks,
 	// whose sound needs no unlocking, and for tests that cannot tap.
 	AutoStart bool
+	// Open is a file to open at start (bonemusic FILE): a sound to cut or a
+	// .bone disc to play.
+	Open string
+	// Driver, when set, adds input each tick from what the app published:
+	// tests and replays press buttons by id, through the same input layer
+	// the visitor uses.
+	Driver func(State) *Input
 }
 
 // errStop ends RunGame after Options.MaxTicks.
 var errStop = errors.New("game: tick limit reached")
 
-// Game is the ebiten.Game of Bone Music.
+// Game is the ebiten.Game of Bone Music. It only passes control: input to
+// the scene, the scene's choice of the next scene, state to the page.
 type Game struct {
-	opt       Options
-	text      text
-	state     State
-	pub       *publisher
-	sound     *sound
-	view      *view
-	deck      *deck
-	started   bool  // the visitor has tapped: the record plays
-	startTick int64 // the tick of that tap
-	wantPlay  bool  // started but audio not yet unlocked: play as soon as it is
+	opt   Options
+	a     *app
+	v     *view
+	scene scene
+	state State
+	pub   *publisher
+	sound *sound
+	input *inputReader
 }
 
-// New prepares the app; the record is made in the background so the first
-// frame comes at once.
+// New prepares the app; the demo record is made in the background so the
+// first frame comes at once.
 func New(opt Options) *Game {
 	locale := opt.Lang
 	if locale == "" {
 		locale = preferredLang()
 	}
 	lang := langFor(locale) // anything we have no text for is English
-	g := &Game{opt: opt, text: texts[lang], pub: newPublisher(), sound: newSound(), deck: newDeck()}
-	g.state.Lang = lang
-	g.state.Scene = "intro"
-	g.view = newView(g.text)
-	if opt.AutoStart {
-		g.start()
+	crystal, _ := engine.PickupByName("crystal")
+	a := &app{
+		text: texts[lang], lang: lang, tt: turntable.New(crystal), speaker: &speaker{},
+		cache: &render.Cache{}, files: newFiles(), mic: newMic(), scale: 1,
 	}
+	a.look = &look{cache: a.cache}
+	a.speaker.use(a.tt)
+	a.studio.pickup, a.studio.rpm = "crystal", engine.RPM78
+	g := &Game{opt: opt, a: a, v: newView(), pub: newPublisher(), sound: newSound(), input: newInputReader()}
+	g.scene = newLightbox(opt.AutoStart)
+	g.state.Lang = lang
 	return g
 }
 
@@ -87,58 +103,80 @@ func (g *Game) Update() error {
 	if g.opt.MaxTicks > 0 && g.state.Ticks > g.opt.MaxTicks {
 		return errStop
 	}
+	a := g.a
+	a.tick = g.state.Ticks
 	g.sound.update()
-	if g.state.Frames > 0 {
-		g.deck.load()
+	if g.sound.ready() {
+		g.sound.start(a.speaker)
+	} else {
+		// Nobody listens yet: the models' one clock runs on the frame time.
+		a.speaker.advance(int(math.Round(float64(engine.EngineRate) / float64(ebiten.TPS()))))
 	}
-	g.deck.update()
-	if tapped() {
-		g.start()
-	}
-	// Browsers unlock audio on the release of the first tap; Ebiten reports
-	// it a few ticks later, so keep asking instead of playing once and failing.
-	if g.wantPlay && g.sound.ready() && g.deck.ready() {
-		if err := g.sound.play(g.deck.source()); err != nil {
-			g.sound.failed = err.Error()
+	in := g.input.read(a.scale)
+	if g.opt.Driver != nil {
+		if d := g.opt.Driver(g.state); d != nil {
+			in = merge(in, d)
 		}
-		g.wantPlay = false
 	}
-	if g.started {
-		g.deck.turn(1 / float64(ebiten.TPS()))
+	if g.opt.Open != "" && g.state.Frames > 0 {
+		in.Files = append(in.Files, readFile(g.opt.Open))
+		g.opt.Open = ""
+	}
+	a.look.update(a.tt)
+	a.ui.navigate(in) // on the controls the visitor saw last tick
+	a.ui.begin()
+	if next := openFiles(a, in, g.scene); next != nil {
+		g.scene = next
+	}
+	if next := g.scene.update(a, in); next != g.scene {
+		g.scene = next
+		a.ui.focus = ""
+		a.ui.begin()
+		g.scene.update(a, &Input{}) // lay out the new scene's controls at once
 	}
 	g.refreshState()
 	g.pub.publish(&g.state)
 	return nil
 }
 
-// start leaves the intro: the record turns and plays as soon as it can.
-func (g *Game) start() {
-	g.started = true
-	g.startTick = g.state.Ticks
-	g.wantPlay = true
-	g.state.Scene = "turntable"
+// merge adds the driver's actions to the devices'.
+func merge(in, d *Input) *Input {
+	in.Taps = append(in.Taps, d.Taps...)
+	in.Drags = append(in.Drags, d.Drags...)
+	in.Files = append(in.Files, d.Files...)
+	in.Next, in.Prev, in.OK, in.Back = in.Next || d.Next, in.Prev || d.Prev, in.OK || d.OK, in.Back || d.Back
+	return in
 }
 
 func (g *Game) refreshState() {
-	s := &g.state
+	a, s := g.a, &g.state
+	now := a.tt.Now()
 	s.TPS = ebiten.ActualTPS()
 	s.FPS = ebiten.ActualFPS()
-	s.DiscAngleDeg = g.deck.angleRad * 180 / math.Pi
-	s.TurnedSec = g.deck.turnedSec
+	s.Scene = g.scene.name().String()
+	s.DiscAngleDeg = now.AngleRad * 180 / math.Pi
+	s.TurnedSec = now.ClockSec
 	s.AudioReady = g.sound.ready()
-	s.AudioPlaying = g.sound.playing()
+	s.AudioPlaying = g.sound.playing() && (a.speaker.current() != clocked(a.tt) || now.NeedleDown)
 	s.AudioMS = g.sound.positionMS()
-	if g.deck.rec != nil {
-		s.Plays, s.GrooveSample = g.deck.rec.needle.status()
-	}
+	s.Arm = now.Arm.String()
+	s.ArmRadiusMM = now.ArmRadiusMM
+	s.Plays, s.GrooveSample = now.Plays, now.Sample
+	s.Film, s.Source, s.Pickup, s.RPM = a.studio.film, a.studio.source, a.studio.pickup, a.studio.rpm
+	s.FidelityDB, s.Skips = a.studio.lastPlay.FidelityDB, a.studio.lastPlay.Skips
+	s.RecordedSec = float64(len(a.studio.sound)) / engine.EngineRate
+	s.CapacitySec = a.studio.capacitySec()
+	s.Busy, s.Exported = a.busy, a.exported
+	s.Buttons = a.ui.published(s.Buttons, a.scale)
+	s.CutProgress, s.AgeProgress = 0, 0
+	g.scene.publish(s)
 	switch {
-	case g.deck.err != nil:
-		s.Notice = g.text.RecordFailed + g.deck.err.Error()
+	case a.look.err != nil:
+		s.Notice = a.text.RecordFailed + a.look.err.Error()
+	case a.currentNotice() != "":
+		s.Notice = a.notice
 	case !g.sound.available():
-		s.Notice = g.text.NoSound
-	case g.started && !g.sound.ready() && g.state.Ticks-g.startTick > 2*60:
-		// Some browsers need a second gesture when the first was a drag.
-		s.Notice = g.text.AudioLocked
+		s.Notice = a.text.NoSound
 	default:
 		s.Notice = ""
 	}
@@ -146,35 +184,27 @@ func (g *Game) refreshState() {
 
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.state.Frames++
-	g.view.draw(screen, g.deck, &g.state, !g.started)
+	g.v.background(screen)
+	g.scene.draw(g.a, g.v, screen)
+	m := metricsFor(g.a.w, g.a.h)
+	g.v.controls(screen, &g.a.ui, m)
+	if n := g.state.Notice; n != "" {
+		w := math.Min(m.w-2*m.pad, float64(m.px)*40)
+		r := Rect{(m.w - w) / 2, m.h - float64(m.px)*5.5, w, 0}
+		g.v.paragraph(screen, n, false, m.px, noticeColor, r, true)
+	}
 }
 
 // LayoutF renders at the device's real pixel density so the film's fine
 // detail stays sharp on phones and projectors.
 func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
 	s := ebiten.Monitor().DeviceScaleFactor()
-	return outsideWidth * s, outsideHeight * s
+	g.a.w, g.a.h, g.a.scale = outsideWidth*s, outsideHeight*s, s
+	return g.a.w, g.a.h
 }
 
 // Layout is required by ebiten.Game; LayoutF takes precedence.
 func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 	w, h := g.LayoutF(float64(outsideWidth), float64(outsideHeight))
 	return int(w), int(h)
-}
-
-// tapped reports a click, touch or key released this tick: the gesture that
-// also unlocks browser audio (Ebiten listens for mouseup, touchend, keyup).
-func tapped() bool {
-	if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
-		return true
-	}
-	if len(inpututil.AppendJustReleasedTouchIDs(nil)) > 0 {
-		return true
-	}
-	for _, k := range []ebiten.Key{ebiten.KeySpace, ebiten.KeyEnter} {
-		if inpututil.IsKeyJustReleased(k) {
-			return true
-		}
-	}
-	return false
 }

@@ -3,11 +3,31 @@ package game
 import "strings"
 
 // text holds every string the visitor reads, per language. Historical
-// statements must stay within ../shared/DESIGN.md's facts.
+// statements stay within the facts in docs/history.md.
 type text struct {
 	Title, Tagline, Tap, NowPlaying, NoSound, AudioLocked string
 	Preparing, RecordFailed                               string
-	PlayN                                                 string // fmt verb: the play number
+	PlayN                                                 string // fmt verbs: play number, pickup
+
+	Back, Own, OpenBone string
+
+	FilmTitle, FilmHint, AnotherFilm, Scissors, Burning string
+	Films                                               map[string]string
+
+	SoundTitle, Mic, File, Record, Stop, CutFast, CutLive string
+	Tunes                                                 map[string]string
+	Side                                                  string // fmt: recorded, capacity
+	DropHint, MicHint, Recording, TooLong, Decoding       string
+	MicDenied, MicMissing, NoPicker                       string
+
+	CuttingFast, CuttingLive string
+
+	Pickups                              map[string]string
+	Play, Lift, Age, Ageing, NewRecord   string
+	ExportWAV, ExportPNG, ExportBone     string
+	Saved, Downloaded, Fidelity, Skips   string
+	Saving                               string
+	Unlistenable, Fresh, Worn, LetterNew string
 }
 
 var texts = map[string]text{
@@ -20,7 +40,61 @@ var texts = map[string]text{
 		AudioLocked:  "Tap again to let the browser play sound.",
 		Preparing:    "Cutting the record…",
 		RecordFailed: "The record could not be made: ",
-		PlayN:        "Play %d · crystal pickup · every play wears the groove",
+		PlayN:        "Play %d · %s · every play wears the groove",
+
+		Back:     "‹ Back",
+		Own:      "Cut your own record",
+		OpenBone: "Open an audio letter",
+
+		FilmTitle:   "Choose the X-ray to cut your record from",
+		FilmHint:    "Chest scans from TB screening were the commonest film, then skulls and hands.",
+		AnotherFilm: "Another one",
+		Scissors:    "Cutting the disc out with scissors…",
+		Burning:     "Burning the centre hole with a cigarette…",
+		Films: map[string]string{"chest": "Chest", "skull": "Skull", "hands": "Hand",
+			"spine": "Spine", "pelvis": "Pelvis", "knee": "Knee"},
+
+		SoundTitle: "What will you cut?",
+		Mic:        "Microphone",
+		File:       "A sound file",
+		Record:     "● Record",
+		Stop:       "■ Stop",
+		CutFast:    "Cut it fast",
+		CutLive:    "Cut it live",
+		Tunes: map[string]string{"boogie": "Boogie-woogie", "waltz": "Waltz",
+			"march": "March", "letter": "Audio letter"},
+		Side:       "%s of %s on this side",
+		DropHint:   "Or drop a WAV, MP3 or Ogg file onto the page.",
+		MicHint:    "Speak, sing or play close to the microphone.",
+		Recording:  "Recording…",
+		TooLong:    "The sound is %s long; the side holds %s: its first %s will be cut.",
+		Decoding:   "Reading the sound…",
+		MicDenied:  "The microphone is blocked. Allow it in the browser's site settings (the icon beside the address), then tap Microphone again.",
+		MicMissing: "No microphone was found. Plug one in and tap Microphone again, or choose a file or a tune.",
+		NoPicker:   "Drop the file onto this window, or start Bone Music with the file: bonemusic FILE",
+
+		CuttingFast: "Cutting the groove…",
+		CuttingLive: "Cutting live: the cutter head follows your sound",
+
+		Pickups: map[string]string{"steel": "Gramophone, steel needle", "crystal": "Crystal pickup",
+			"magnetic": "Magnetic cartridge"},
+		Play:         "▶ Play",
+		Lift:         "Lift the needle",
+		Age:          "Age it: 10 plays",
+		Ageing:       "Ageing: play %d of %d…",
+		NewRecord:    "New record",
+		ExportWAV:    "This play (WAV)",
+		ExportPNG:    "Picture (PNG)",
+		ExportBone:   "Audio letter (.bone)",
+		Saved:        "Saved: %s",
+		Saving:       "Saving…",
+		Downloaded:   "Downloaded: %s",
+		Fidelity:     "Play %d · fidelity %.1f dB",
+		Skips:        " · %d skips",
+		Unlistenable: "The groove has given out: the record is unlistenable.",
+		Fresh:        "Fresh disc: play it and hear it wear.",
+		Worn:         "Worn, play by play",
+		LetterNew:    "An audio letter with %d plays on it.",
 	},
 	"ru": {
 		Title:        "Музыка на костях",
@@ -31,7 +105,61 @@ var texts = map[string]text{
 		AudioLocked:  "Нажмите ещё раз, чтобы браузер включил звук.",
 		Preparing:    "Записываем пластинку…",
 		RecordFailed: "Не удалось сделать пластинку: ",
-		PlayN:        "Проигрывание %d · пьезозвукосниматель · каждое проигрывание стирает канавку",
+		PlayN:        "Проигрывание %d · %s · каждое проигрывание стирает канавку",
+
+		Back:     "‹ Назад",
+		Own:      "Записать свою пластинку",
+		OpenBone: "Открыть звуковое письмо",
+
+		FilmTitle:   "Выберите снимок для своей пластинки",
+		FilmHint:    "Чаще всего шли снимки грудной клетки с флюорографии, затем черепа и кисти.",
+		AnotherFilm: "Другой снимок",
+		Scissors:    "Вырезаем диск ножницами…",
+		Burning:     "Прожигаем отверстие папиросой…",
+		Films: map[string]string{"chest": "Грудь", "skull": "Череп", "hands": "Кисть",
+			"spine": "Позвоночник", "pelvis": "Таз", "knee": "Колено"},
+
+		SoundTitle: "Что запишем?",
+		Mic:        "Микрофон",
+		File:       "Звуковой файл",
+		Record:     "● Запись",
+		Stop:       "■ Стоп",
+		CutFast:    "Записать быстро",
+		CutLive:    "Записать вживую",
+		Tunes: map[string]string{"boogie": "Буги-вуги", "waltz": "Вальс",
+			"march": "Марш", "letter": "Звуковое письмо"},
+		Side:       "%s из %s на этой стороне",
+		DropHint:   "Или перетащите на страницу файл WAV, MP3 или Ogg.",
+		MicHint:    "Говорите, пойте или играйте поближе к микрофону.",
+		Recording:  "Идёт запись…",
+		TooLong:    "Звук длится %s, а сторона вмещает %s: будут записаны первые %s.",
+		Decoding:   "Читаем звук…",
+		MicDenied:  "Микрофон заблокирован. Разрешите его в настройках сайта (значок рядом с адресом) и снова нажмите «Микрофон».",
+		MicMissing: "Микрофон не найден. Подключите его и снова нажмите «Микрофон» или выберите файл или мелодию.",
+		NoPicker:   "Перетащите файл в это окно или запустите программу с файлом: bonemusic ФАЙЛ",
+
+		CuttingFast: "Нарезаем канавку…",
+		CuttingLive: "Запись вживую: резец следует за вашим звуком",
+
+		Pickups: map[string]string{"steel": "Граммофон, стальная игла", "crystal": "Пьезозвукосниматель",
+			"magnetic": "Магнитная головка"},
+		Play:         "▶ Играть",
+		Lift:         "Поднять иглу",
+		Age:          "Состарить: 10 раз",
+		Ageing:       "Старим: проигрывание %d из %d…",
+		NewRecord:    "Новая пластинка",
+		ExportWAV:    "Это проигрывание (WAV)",
+		ExportPNG:    "Картинка (PNG)",
+		ExportBone:   "Звуковое письмо (.bone)",
+		Saved:        "Сохранено: %s",
+		Saving:       "Сохраняем…",
+		Downloaded:   "Загружено: %s",
+		Fidelity:     "Проигрывание %d · верность %.1f дБ",
+		Skips:        " · перескоков: %d",
+		Unlistenable: "Канавка стёрта: пластинку больше нельзя слушать.",
+		Fresh:        "Свежая пластинка: сыграйте её и услышьте, как она стирается.",
+		Worn:         "Износ от проигрывания к проигрыванию",
+		LetterNew:    "Звуковое письмо, проиграно %d раз.",
 	},
 }
 

@@ -3,6 +3,9 @@ package game
 import (
 	"reflect"
 	"testing"
+
+	"bonemusic/engine"
+	"bonemusic/engine/synth"
 )
 
 func TestLangFor(t *testing.T) {
@@ -16,14 +19,31 @@ func TestLangFor(t *testing.T) {
 	}
 }
 
-// Every language fills every string: a missing translation would show a
-// blank line to a visitor.
+// Every language fills every string, and names every film, tune and
+// pickup: a missing translation would show a blank button to a visitor.
 func TestTextsComplete(t *testing.T) {
 	for lang, tx := range texts {
 		v := reflect.ValueOf(tx)
 		for i := range v.NumField() {
-			if v.Field(i).String() == "" {
-				t.Errorf("%s: %s is empty", lang, v.Type().Field(i).Name)
+			f := v.Field(i)
+			name := v.Type().Field(i).Name
+			if f.Kind() == reflect.String && f.String() == "" {
+				t.Errorf("%s: %s is empty", lang, name)
+			}
+		}
+		for _, f := range engine.Films {
+			if tx.Films[f] == "" {
+				t.Errorf("%s: no name for the %s film", lang, f)
+			}
+		}
+		for _, tune := range synth.Tunes {
+			if tx.Tunes[tune] == "" {
+				t.Errorf("%s: no name for the %s tune", lang, tune)
+			}
+		}
+		for _, p := range engine.Pickups {
+			if tx.Pickups[p.Name] == "" {
+				t.Errorf("%s: no name for the %s pickup", lang, p.Name)
 			}
 		}
 	}

@@ -2,17 +2,31 @@
 
 package game
 
-import "syscall/js"
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"syscall/js"
+)
 
 // publisher mirrors State onto window.bonemusic.state, an object the loader
-// (web/loader.js) creates, so the page and the end-to-end test can read it.
-// Strings are sent only when they change: each js.ValueOf(string) makes a
-// JS string and a finalized Go reference, garbage the GC would collect
-// 60 times a second on the page's one thread.
+// (web/loader.js) creates, under State's json tags, so the page and the
+// end-to-end test read the same names the Go type declares. Numbers and
+// booleans are set every tick; strings and the button list only when they
+// change: each js.ValueOf(string) makes a JS string and a finalized Go
+// reference, garbage the GC would otherwise collect 60 times a second on
+// the page's one thread.
 type publisher struct {
-	obj                 js.Value
-	scene, notice, lang string
-	sent                bool // the strings above have been set once
+	obj     js.Value
+	fields  []publishedField
+	strings map[string]string
+	buttons []Button
+	sent    bool
+}
+
+type publishedField struct {
+	key   string
+	index int
 }
 
 func newPublisher() *publisher {
@@ -23,37 +37,56 @@ func newPublisher() *publisher {
 	}
 	obj := js.Global().Get("Object").New()
 	root.Set("state", obj)
-	return &publisher{obj: obj}
+	p := &publisher{obj: obj, strings: map[string]string{}}
+	t := reflect.TypeFor[State]()
+	for i := range t.NumField() {
+		if key := jsonKey(t.Field(i)); key != "" {
+			p.fields = append(p.fields, publishedField{key, i})
+		}
+	}
+	return p
 }
 
 func (p *publisher) publish(s *State) {
-	p.obj.Set("frames", s.Frames)
-	p.obj.Set("ticks", s.Ticks)
-	p.obj.Set("tps", s.TPS)
-	p.obj.Set("fps", s.FPS)
-	p.setString("scene", &p.scene, s.Scene)
-	p.obj.Set("discAngleDeg", s.DiscAngleDeg)
-	p.obj.Set("turnedSec", s.TurnedSec)
-	p.obj.Set("audioReady", s.AudioReady)
-	p.obj.Set("audioPlaying", s.AudioPlaying)
-	p.obj.Set("audioMS", s.AudioMS)
-	p.obj.Set("plays", s.Plays)
-	p.obj.Set("grooveSample", s.GrooveSample)
-	p.setString("notice", &p.notice, s.Notice)
-	p.setString("lang", &p.lang, s.Lang)
+	v := reflect.ValueOf(s).Elem()
+	for _, f := range p.fields {
+		fv := v.Field(f.index)
+		switch fv.Kind() {
+		case reflect.Int, reflect.Int64:
+			p.obj.Set(f.key, fv.Int())
+		case reflect.Float64:
+			p.obj.Set(f.key, fv.Float())
+		case reflect.Bool:
+			p.obj.Set(f.key, fv.Bool())
+		case reflect.String:
+			if last, ok := p.strings[f.key]; !ok || last != fv.String() {
+				p.strings[f.key] = fv.String()
+				p.obj.Set(f.key, fv.String())
+			}
+		case reflect.Slice: // the buttons
+			if p.sent && slices.Equal(p.buttons, s.Buttons) {
+				continue
+			}
+			p.buttons = slices.Clone(s.Buttons)
+			b, err := json.Marshal(s.Buttons)
+			if err != nil {
+				continue
+			}
+			p.obj.Set(f.key, js.Global().Get("JSON").Call("parse", string(b)))
+		}
+	}
 	p.sent = true
 }
 
-func (p *publisher) setString(key string, last *string, v string) {
-	if *last == v && p.sent {
-		return
-	}
-	*last = v
-	p.obj.Set(key, v)
-}
-
-// preferredLang is the visitor's language from navigator.language.
+// preferredLang is the visitor's language: ?lang= in the page's address,
+// else navigator.language.
 func preferredLang() string {
+	if q := js.Global().Get("location"); !q.IsUndefined() {
+		params := js.Global().Get("URLSearchParams").New(q.Get("search"))
+		if l := params.Call("get", "lang"); !l.IsNull() {
+			return l.String()
+		}
+	}
 	nav := js.Global().Get("navigator")
 	if nav.IsUndefined() {
 		return ""

@@ -24,7 +24,6 @@ type sound struct {
 	probe  <-chan error
 	ctx    *audio.Context
 	player *audio.Player
-	src    *stereoF32
 	failed string // why there is no sound, for the notice
 }
 
@@ -55,28 +54,22 @@ func (s *sound) ready() bool { return s.ctx != nil && s.ctx.IsReady() }
 // available is false when the device is known to be missing.
 func (s *sound) available() bool { return s.failed == "" }
 
-// play replaces what is playing with src.
-func (s *sound) play(src MonoSource) error {
-	if s.ctx == nil {
-		return nil
+// start opens the one player the app has, reading src for as long as the
+// app runs; it does nothing once the player is open. One player for the
+// whole visit: closing and reopening would click, and a browser could take
+// its unlocked audio back.
+func (s *sound) start(src MonoSource) {
+	if s.ctx == nil || s.player != nil || s.failed != "" {
+		return
 	}
-	s.stop()
-	s.src = &stereoF32{src: src}
-	p, err := s.ctx.NewPlayerF32(s.src)
+	p, err := s.ctx.NewPlayerF32(&stereoF32{src: src})
 	if err != nil {
-		return err
+		s.failed = err.Error()
+		return
 	}
 	p.SetBufferSize(playerBuffer)
 	p.Play()
 	s.player = p
-	return nil
-}
-
-func (s *sound) stop() {
-	if s.player != nil {
-		s.player.Close()
-		s.player = nil
-	}
 }
 
 func (s *sound) playing() bool { return s.player != nil && s.player.IsPlaying() }

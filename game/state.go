@@ -1,21 +1,47 @@
 package game
 
-// State is what the app tells the outside world about itself: the page
-// (window.bonemusic.state in the browser), the end-to-end test and the
-// native window test read it. Plain values only, so it copies cheaply.
+// State is what the app tells the outside world about itself, the one source
+// of truth for it: the browser page reads it as window.bonemusic.state (its
+// keys are the json tags, published by publish_js.go), the end-to-end test
+// decodes it into this type, the native window test gets it from RunGame.
 type State struct {
-	Frames       int64   // Draw calls so far
-	Ticks        int64   // Update calls so far
-	TPS          float64 // measured updates per second
-	FPS          float64 // measured frames per second
-	Scene        string  // "intro" until the first tap, then "turntable"
-	DiscAngleDeg float64 // current rotation of the record, degrees, grows while it spins
-	TurnedSec    float64 // how long the record has been turning, seconds of game time
-	AudioReady   bool    // the audio device is open (in a browser: unlocked by a gesture)
-	AudioPlaying bool    // a player is running
-	AudioMS      float64 // playback position of the current player, milliseconds
-	Plays        int     // finished plays of the record on the deck (each wore it)
-	GrooveSample int     // groove sample under the stylus
-	Notice       string  // what the visitor is told about a problem ("" when all is well)
-	Lang         string  // "en" or "ru"
+	Frames       int64    `json:"frames"`       // Draw calls so far
+	Ticks        int64    `json:"ticks"`        // Update calls so far
+	TPS          float64  `json:"tps"`          // measured updates per second
+	FPS          float64  `json:"fps"`          // measured frames per second
+	Scene        string   `json:"scene"`        // lightbox, film, sound, cut or turntable
+	DiscAngleDeg float64  `json:"discAngleDeg"` // rotation of the record on the platter, degrees, grows while it turns
+	TurnedSec    float64  `json:"turnedSec"`    // the turntable's clock, seconds
+	AudioReady   bool     `json:"audioReady"`   // the audio device is open (in a browser: unlocked by a gesture)
+	AudioPlaying bool     `json:"audioPlaying"` // sound is coming out: a needle in the groove or the lathe's monitor
+	AudioMS      float64  `json:"audioMS"`      // how much the audio device has played, milliseconds
+	Arm          string   `json:"arm"`          // the tonearm: rest, swinging, lowering, playing, raising, returning
+	ArmRadiusMM  float64  `json:"armRadiusMM"`  // where the needle is over the record
+	Plays        int      `json:"plays"`        // plays of the record on the platter so far (each wore it)
+	GrooveSample int      `json:"grooveSample"` // groove sample under the needle
+	FidelityDB   float64  `json:"fidelityDB"`   // the last play's fidelity (0 before the first play)
+	Skips        int      `json:"skips"`        // the last play's skips
+	Film         string   `json:"film"`         // the film of the visitor's record
+	Source       string   `json:"source"`       // what is being cut: mic, file, demo:<tune>
+	Pickup       string   `json:"pickup"`       // steel, crystal or magnetic
+	RPM          float64  `json:"rpm"`          // the turntable speed chosen
+	RecordedSec  float64  `json:"recordedSec"`  // sound ready to cut, seconds
+	CapacitySec  float64  `json:"capacitySec"`  // what the side holds, seconds
+	CutProgress  float64  `json:"cutProgress"`  // 0–1 while cutting; 1 once cut
+	AgeProgress  float64  `json:"ageProgress"`  // 0–1 while ageing ten plays
+	Busy         string   `json:"busy"`         // work under way that the visitor waits for ("" when none)
+	Exported     string   `json:"exported"`     // the name of the last file exported
+	Buttons      []Button `json:"buttons"`      // every visible control, CSS pixels of the page
+	Notice       string   `json:"notice"`       // what the visitor is told about a problem ("" when all is well)
+	Lang         string   `json:"lang"`         // "en" or "ru"
+}
+
+// Button is one visible control, where a visitor (or a test) taps it: its
+// stable id (own, film:chest, play …) and its box in CSS pixels of the page.
+type Button struct {
+	ID string  `json:"id"`
+	X  float64 `json:"x"`
+	Y  float64 `json:"y"`
+	W  float64 `json:"w"`
+	H  float64 `json:"h"`
 }

@@ -1,7 +1,6 @@
 package game
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -14,26 +13,26 @@ import (
 var (
 	roomColor   = color.RGBA{0x07, 0x09, 0x0c, 0xff}
 	labelColor  = color.RGBA{0xe6, 0xee, 0xf7, 0xff}
+	dimColor    = color.RGBA{0xa8, 0xb8, 0xc8, 0xff}
 	noticeColor = color.RGBA{0xff, 0xc8, 0x7a, 0xff}
+	accentColor = color.RGBA{0x9f, 0xc3, 0xe6, 0xff}
 )
 
-// view draws the room: a lightbox glowing in the dark, the record turning on
-// it, and the few words a visitor needs. Everything costly (the glow, the
-// disc picture, text) is made once and only transformed per frame.
+// view draws what every scene shares: the dark room with the lightbox
+// glowing in it, text, controls, bars. Everything costly (the glow, text)
+// is made once and only copied per frame: the browser renders WebGL in
+// software on many school laptops.
 type view struct {
-	text   text
 	glow   *ebiten.Image
 	room   *ebiten.Image // the static background at the current screen size
 	pixel  *ebiten.Image // 1×1 white, scaled to fill rectangles
-	disc   *discImages
 	labels map[labelKey]*ebiten.Image
-
-	playN    int    // the play number playText was made for
-	playText string // "Play n · …"
+	wraps  map[wrapKey][]string
+	disc   *discImages
 }
 
-// maxLabels bounds the label cache.
-const maxLabels = 64
+// maxLabels bounds the label cache: play counts and notices come and go.
+const maxLabels = 160
 
 type labelKey struct {
 	s    string
@@ -41,53 +40,63 @@ type labelKey struct {
 	px   int
 }
 
-func newView(t text) *view {
+type wrapKey struct {
+	s     string
+	bold  bool
+	px, w int
+}
+
+func newView() *view {
 	pixel := ebiten.NewImage(1, 1)
 	pixel.Fill(color.White)
-	return &view{text: t, glow: newGlow(128), pixel: pixel, labels: map[labelKey]*ebiten.Image{}}
+	return &view{glow: newGlow(128), pixel: pixel, labels: map[labelKey]*ebiten.Image{}, wraps: map[wrapKey][]string{}}
 }
 
-func (v *view) draw(screen *ebiten.Image, d *deck, st *State, intro bool) {
-	w, h := float64(screen.Bounds().Dx()), float64(screen.Bounds().Dy())
-	unit := math.Min(w, h) // layout scales with the smaller side: phone or projector
-	px := int(math.Max(14, unit/32))
-	// The room is opaque and covers the screen: copying skips the blending
-	// that software-rendered WebGL pays for per pixel.
+// metrics are the sizes a screen's layout is built from.
+type metrics struct {
+	w, h, unit float64
+	px         int     // body text size
+	pad        float64 // margin and gap
+	btnH       float64 // control height
+	portrait   bool
+}
+
+func metricsFor(w, h float64) metrics {
+	unit := math.Min(w, h)
+	px := int(math.Max(14, math.Min(40, unit/32)))
+	return metrics{w: w, h: h, unit: unit, px: px, pad: math.Round(float64(px) * 0.6),
+		btnH: math.Round(float64(px) * 2.4), portrait: h > w*1.1}
+}
+
+// headerH is the height the title and tagline take.
+func (m metrics) headerH() float64 { return float64(m.px) * 4.6 }
+
+// stage is the square where the record (or film, or lathe) is shown and
+// panel the area for the controls: side by side on a landscape screen, one
+// above the other on a phone.
+func (m metrics) stage() (stage, panel Rect) {
+	if m.portrait {
+		top := m.headerH()
+		s := math.Min(m.w, m.h-top-5*(m.btnH+m.pad))
+		stage = Rect{(m.w - s) / 2, top, s, s}
+		panel = Rect{m.pad, top + s + m.pad, m.w - 2*m.pad, m.h - top - s - 2*m.pad}
+		return stage, panel
+	}
+	s := math.Min(m.h, m.w*0.56)
+	stage = Rect{0, (m.h - s) / 2, s, s}
+	panel = Rect{s + m.pad, m.headerH(), m.w - s - 2*m.pad, m.h - m.headerH() - m.pad}
+	return stage, panel
+}
+
+// background copies the room onto the screen. The room is opaque and
+// covers the screen: copying skips the blending that software-rendered
+// WebGL pays for per pixel.
+func (v *view) background(screen *ebiten.Image) {
 	screen.DrawImage(v.roomFor(screen.Bounds().Size()), &ebiten.DrawImageOptions{Blend: ebiten.BlendCopy})
-
-	if d.rec != nil {
-		v.drawRecord(screen, d, w/2, h/2, unit*0.86)
-	}
-
-	// The title goes over the record: on a 4:3 screen the disc reaches it.
-	v.drawLabel(screen, v.text.Title, true, px*3/2, labelColor, unit*0.03, unit*0.02, false)
-	v.drawLabel(screen, v.text.Tagline, false, px, labelColor, unit*0.03, unit*0.02+float64(px)*2.2, false)
-	switch {
-	case d.rec == nil && d.err == nil:
-		v.drawLabel(screen, v.text.Preparing, false, px, labelColor, w/2, h/2+float64(px)*2, true)
-	case !intro:
-		v.drawLabel(screen, v.text.NowPlaying, false, px, labelColor, w/2, h-float64(px)*2.2, true)
-		v.drawLabel(screen, v.playLabel(st.Plays+1), false, px*4/5, labelColor, w/2, h-float64(px)*4, true)
-	}
-	if intro {
-		v.drawIntro(screen, px, st.Ticks)
-	}
-	if st.Notice != "" {
-		v.drawLabel(screen, st.Notice, false, px, noticeColor, w/2, h-float64(px)*6, true)
-	}
 }
 
-// playLabel is "Play n …", formatted once per play rather than per frame.
-func (v *view) playLabel(n int) string {
-	if n != v.playN || v.playText == "" {
-		v.playN, v.playText = n, fmt.Sprintf(v.text.PlayN, n)
-	}
-	return v.playText
-}
-
-// roomFor is the background — the dark room and the lightbox's glow — drawn
-// once per screen size, so a frame costs one copy
-// of it plus the record (software-rendered WebGL has little fill rate).
+// roomFor is the background — the dark room and the lightbox's glow —
+// drawn once per screen size.
 func (v *view) roomFor(size image.Point) *ebiten.Image {
 	if v.room != nil && v.room.Bounds().Size() == size {
 		return v.room
@@ -98,8 +107,7 @@ func (v *view) roomFor(size image.Point) *ebiten.Image {
 	v.room = ebiten.NewImage(size.X, size.Y)
 	v.room.Fill(roomColor)
 	w, h := float64(size.X), float64(size.Y)
-	unit := math.Min(w, h)
-	box := unit * 0.96 // the lightbox: a milky panel, brightest in the middle
+	box := math.Min(w, h) * 0.96 // the lightbox: a milky panel, brightest in the middle
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
 	op.GeoM.Scale(box/float64(v.glow.Bounds().Dx()), box/float64(v.glow.Bounds().Dy()))
 	op.GeoM.Translate((w-box)/2, (h-box)/2)
@@ -107,102 +115,159 @@ func (v *view) roomFor(size image.Point) *ebiten.Image {
 	return v.room
 }
 
-// drawRecord turns the disc about its burned hole: the spindle goes through
-// the hole, not through the groove centre, so an off-centre hole makes the
-// edge swing, as it did on the real discs. The grooves' sheen is not turned
-// (the lamp does not move) but follows the groove centre round the spindle.
-func (v *view) drawRecord(screen *ebiten.Image, d *deck, cx, cy, diameter float64) {
-	rec := d.rec
-	scale := diameter / float64(rec.geo.SizePX)
-	if v.disc == nil || v.disc.from != rec.pics.disc || v.disc.scale != scale {
-		v.disc.dispose()
-		v.disc = newDiscImages(rec.pics, scale)
+// header draws the title and tagline at the top left, wrapped to the screen.
+func (v *view) header(screen *ebiten.Image, m metrics, t text) {
+	x := m.pad
+	v.label(screen, t.Title, true, m.px*3/2, labelColor, x, m.pad*0.5, false)
+	v.paragraph(screen, t.Tagline, false, m.px*4/5, dimColor, Rect{x, m.pad*0.5 + float64(m.px)*2.1, m.w - 2*m.pad, 0}, false)
+}
+
+// label draws cached text with its top-left (or top-centre) at x, y and
+// returns its size.
+func (v *view) label(screen *ebiten.Image, s string, bold bool, px int, c color.RGBA, x, y float64, centred bool) (w, h float64) {
+	img := v.labelImage(s, bold, px)
+	if img == nil {
+		return 0, 0
 	}
-	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Translate(-rec.geo.HoleX*scale, -rec.geo.HoleY*scale)
-	op.GeoM.Rotate(d.angleRad)
-	op.GeoM.Translate(cx, cy)
-	screen.DrawImage(v.disc.disc, op)
-
-	gx, gy := op.GeoM.Apply(rec.geo.CenterX*scale, rec.geo.CenterY*scale)
-	at := rec.pics.sheen.Bounds().Min
-	op = &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(math.Round(gx+(float64(at.X)-rec.geo.CenterX)*scale), math.Round(gy+(float64(at.Y)-rec.geo.CenterY)*scale))
-	screen.DrawImage(v.disc.sheen, op)
-}
-
-// discImages are a record's pictures on the GPU, already scaled to the size
-// they are shown at: turning an image at 1:1 samples far fewer texels than
-// turning and shrinking a 1024 px one every frame, which software-rendered
-// WebGL feels.
-type discImages struct {
-	from        image.Image // the picture these were made from
-	scale       float64
-	disc, sheen *ebiten.Image
-}
-
-func newDiscImages(p pictures, scale float64) *discImages {
-	return &discImages{from: p.disc, scale: scale, disc: scaledImage(p.disc, scale), sheen: scaledImage(p.sheen, scale)}
-}
-
-// scaledImage uploads pic and shrinks it once on the GPU.
-func scaledImage(pic image.Image, scale float64) *ebiten.Image {
-	src := ebiten.NewImageFromImage(pic)
-	defer src.Deallocate()
-	b := src.Bounds()
-	dst := ebiten.NewImage(max(1, int(math.Ceil(float64(b.Dx())*scale))), max(1, int(math.Ceil(float64(b.Dy())*scale))))
-	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Scale(scale, scale)
-	dst.DrawImage(src, op)
-	return dst
-}
-
-func (im *discImages) dispose() {
-	if im != nil {
-		im.disc.Deallocate()
-		im.sheen.Deallocate()
-	}
-}
-
-// drawIntro dims the room and invites the first tap, which browsers need
-// before they play sound.
-func (v *view) drawIntro(screen *ebiten.Image, px int, tick int64) {
-	b := screen.Bounds()
-	w, h := float64(b.Dx()), float64(b.Dy())
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Scale(w, h)
-	op.ColorScale.Scale(0, 0, 0, 0.45)
-	screen.DrawImage(v.pixel, op)
-	pulse := 0.75 + 0.25*math.Sin(float64(tick)/60*2*math.Pi*0.5)
-	c := color.RGBA{uint8(255 * pulse), uint8(255 * pulse), uint8(255 * pulse), 0xff}
-	v.drawLabel(screen, "▶  "+v.text.Tap, true, px*2, c, w/2, h/2-float64(px), true)
-}
-
-// drawLabel draws cached text with its top-left (or top-centre) at x, y.
-func (v *view) drawLabel(screen *ebiten.Image, s string, bold bool, px int, c color.RGBA, x, y float64, centred bool) {
-	k := labelKey{s, bold, px}
-	img, ok := v.labels[k]
-	if !ok {
-		pic, err := render.Label(s, bold, float64(px), color.White)
-		if err != nil {
-			return // an unsizable label is skipped, never fatal
-		}
-		if len(v.labels) >= maxLabels { // play counts and notices come and go
-			for old, im := range v.labels {
-				im.Deallocate()
-				delete(v.labels, old)
-			}
-		}
-		img = ebiten.NewImageFromImage(pic)
-		v.labels[k] = img
-	}
+	w, h = float64(img.Bounds().Dx()), float64(img.Bounds().Dy())
 	if centred {
-		x -= float64(img.Bounds().Dx()) / 2
+		x -= w / 2
 	}
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Translate(x, y)
+	op.GeoM.Translate(math.Round(x), math.Round(y))
 	op.ColorScale.ScaleWithColor(c)
 	screen.DrawImage(img, op)
+	return w, h
+}
+
+func (v *view) labelImage(s string, bold bool, px int) *ebiten.Image {
+	k := labelKey{s, bold, px}
+	if img, ok := v.labels[k]; ok {
+		return img
+	}
+	pic, err := render.Label(s, bold, float64(px), color.White)
+	if err != nil {
+		return nil // an unsizable label is skipped, never fatal
+	}
+	if len(v.labels) >= maxLabels {
+		for old, im := range v.labels {
+			im.Deallocate()
+			delete(v.labels, old)
+		}
+	}
+	img := ebiten.NewImageFromImage(pic)
+	v.labels[k] = img
+	return img
+}
+
+// paragraph draws s wrapped to r's width, from r's top (centred on r when
+// centred), and returns the height it took.
+func (v *view) paragraph(screen *ebiten.Image, s string, bold bool, px int, c color.RGBA, r Rect, centred bool) float64 {
+	if s == "" {
+		return 0
+	}
+	k := wrapKey{s, bold, px, int(r.W)}
+	lines, ok := v.wraps[k]
+	if !ok {
+		var err error
+		if lines, err = render.WrapLabel(s, bold, float64(px), r.W); err != nil {
+			lines = []string{s}
+		}
+		if len(v.wraps) >= maxLabels {
+			clear(v.wraps)
+		}
+		v.wraps[k] = lines
+	}
+	y := r.Y
+	x := r.X
+	if centred {
+		x = r.X + r.W/2
+	}
+	lineH := float64(px) * 1.35
+	for _, l := range lines {
+		v.label(screen, l, bold, px, c, x, y, centred)
+		y += lineH
+	}
+	return y - r.Y
+}
+
+// fill draws a rectangle of colour c.
+func (v *view) fill(screen *ebiten.Image, r Rect, c color.Color) {
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Scale(r.W, r.H)
+	op.GeoM.Translate(r.X, r.Y)
+	op.ColorScale.ScaleWithColor(c)
+	screen.DrawImage(v.pixel, op)
+}
+
+// controls draws every control of this tick.
+func (v *view) controls(screen *ebiten.Image, u *ui, m metrics) {
+	for _, c := range u.controls {
+		v.control(screen, c, m, u.focusSet && u.focus == c.id)
+	}
+}
+
+func (v *view) control(screen *ebiten.Image, c control, m metrics, focused bool) {
+	bg, fg, border := color.RGBA{0x12, 0x1a, 0x24, 0xe0}, labelColor, color.RGBA{0x5c, 0x78, 0x94, 0xff}
+	switch {
+	case c.off:
+		bg, fg, border = color.RGBA{0x10, 0x14, 0x1a, 0xa0}, color.RGBA{0x70, 0x78, 0x80, 0xff}, color.RGBA{0x30, 0x38, 0x40, 0xff}
+	case c.on:
+		bg, fg, border = color.RGBA{0x9f, 0xc3, 0xe6, 0xf0}, color.RGBA{0x08, 0x10, 0x18, 0xff}, accentColor
+	case c.big:
+		bg, border = color.RGBA{0x1d, 0x3a, 0x56, 0xf0}, accentColor
+	}
+	if focused {
+		border = noticeColor
+	}
+	v.fill(screen, c.r, border)
+	inner := c.r.Inset(math.Max(1, float64(m.px)/10))
+	v.fill(screen, inner, bg)
+	if c.img != nil {
+		v.picture(screen, c.img, inner.Inset(2))
+		if c.off {
+			v.fill(screen, inner, color.RGBA{0, 0, 0, 0x90})
+		}
+	}
+	// The label shrinks to fit a narrow control rather than spill out of it.
+	px := m.px
+	for px > 9 {
+		img := v.labelImage(c.label, c.big, px)
+		if img == nil || float64(img.Bounds().Dx()) <= c.r.W-4 {
+			break
+		}
+		px--
+	}
+	if img := v.labelImage(c.label, c.big, px); img != nil {
+		ctr := c.r.Center()
+		v.label(screen, c.label, c.big, px, fg, ctr.X, ctr.Y-float64(img.Bounds().Dy())/2, true)
+	}
+}
+
+// bar draws a progress bar or gauge: fraction of r filled.
+func (v *view) bar(screen *ebiten.Image, r Rect, fraction float64, c color.Color) {
+	v.fill(screen, r, color.RGBA{0x1d, 0x27, 0x33, 0xff})
+	f := math.Max(0, math.Min(1, fraction))
+	v.fill(screen, Rect{r.X, r.Y, r.W * f, r.H}, c)
+}
+
+// picture draws img fitted into r (keeping its shape, centred).
+func (v *view) picture(screen *ebiten.Image, img *ebiten.Image, r Rect) {
+	b := img.Bounds()
+	s := math.Min(r.W/float64(b.Dx()), r.H/float64(b.Dy()))
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Scale(s, s)
+	op.GeoM.Translate(r.X+(r.W-float64(b.Dx())*s)/2, r.Y+(r.H-float64(b.Dy())*s)/2)
+	screen.DrawImage(img, op)
+}
+
+// dim darkens the whole screen by alpha.
+func (v *view) dim(screen *ebiten.Image, alpha float32) {
+	b := screen.Bounds()
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Scale(float64(b.Dx()), float64(b.Dy()))
+	op.ColorScale.Scale(0, 0, 0, alpha)
+	screen.DrawImage(v.pixel, op)
 }
 
 // newGlow is the lightbox's light: a square whose brightness falls off

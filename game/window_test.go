@@ -81,8 +81,8 @@ func checkTurning(t *testing.T, st State) {
 	if st.Ticks < windowTicks || st.Frames < windowTicks/4 {
 		t.Errorf("ran %d ticks and drew %d frames, want %d ticks and frames drawn", st.Ticks, st.Frames, windowTicks)
 	}
-	if st.Scene != "turntable" {
-		t.Errorf("scene %q, want turntable", st.Scene)
+	if st.Scene != "lightbox" {
+		t.Errorf("scene %q, want lightbox", st.Scene)
 	}
 	if st.TurnedSec < 1 {
 		t.Fatalf("record turned for %.1f s of %d s: it was not ready in time", st.TurnedSec, windowTicks/60)

@@ -43,3 +43,25 @@ func Label(text string, bold bool, sizePX float64, c color.Color) (image.Image, 
 	dc.DrawString(text, pad, baseline)
 	return dc.Image(), nil
 }
+
+// WrapLabel splits text into lines that each fit within maxWidthPX when
+// drawn by Label at sizePX: the game's captions must not be clipped on a
+// 360 px phone. A single word wider than the limit gets a line of its own.
+func WrapLabel(text string, bold bool, sizePX, maxWidthPX float64) ([]string, error) {
+	if !(sizePX >= 4 && sizePX <= maxLabelPX) {
+		return nil, fmt.Errorf("render: label size %.0f px is outside 4–%d", sizePX, maxLabelPX)
+	}
+	which := fontRegular
+	if bold {
+		which = fontBold
+	}
+	face, err := loadFace(which, sizePX)
+	if err != nil {
+		return nil, err
+	}
+	defer face.Close()
+	dc := gg.NewContext(1, 1)
+	dc.SetFontFace(face)
+	// Label pads each side by a quarter of the size.
+	return dc.WordWrap(text, maxWidthPX-2*math.Ceil(sizePX*0.25)), nil
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"image/color"
+	"strings"
 	"testing"
 )
 
@@ -36,5 +37,28 @@ func TestLabelRejectsBadSize(t *testing.T) {
 		if _, err := Label("x", false, px, color.White); err == nil {
 			t.Errorf("size %v: want an error", px)
 		}
+	}
+}
+
+func TestWrapLabelFitsTheWidth(t *testing.T) {
+	text := "Пластинки на рентгеновской плёнке · СССР, 1946–1964"
+	lines, err := WrapLabel(text, false, 14, 340)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) < 2 {
+		t.Fatalf("%q fits 340 px at 14 px in one line? got %q", text, lines)
+	}
+	for _, l := range lines {
+		im, err := Label(l, false, 14, color.White)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := im.Bounds().Dx(); w > 340 {
+			t.Errorf("line %q is %d px wide, want ≤ 340", l, w)
+		}
+	}
+	if got := strings.Join(lines, " "); got != text {
+		t.Errorf("wrapped lines %q lose words of %q", lines, text)
 	}
 }

@@ -1,27 +1,8 @@
 package render
 
-import (
-	"runtime"
-	"sync"
-)
-
-// parallelRows runs fn over [0, n) in contiguous bands, one per CPU. Each
-// row is computed independently, so the result is the same whatever the
-// split (and under wasm, with one thread, it simply runs in turn).
-func parallelRows(n int, fn func(y0, y1 int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(1, n/32))
-	if workers <= 1 {
-		fn(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		y0, y1 := n*w/workers, n*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn(y0, y1)
-		}()
-	}
-	wg.Wait()
-}
+// parallelRows runs fn over the rows [0, n) in contiguous bands. Each row is
+// computed independently, so the result is the same whatever the split. On
+// the desktop the bands run on every CPU (parallel_other.go); in a browser,
+// where the page has one thread, they run in turn with a pause for the page
+// between them (parallel_js.go).
+func parallelRows(n int, fn func(y0, y1 int)) { runRows(n, fn) }

@@ -19,6 +19,16 @@
   }
   retry.addEventListener('click', () => location.reload());
 
+  // Taps for the game (game/taps_js.go takes them each tick), in CSS pixels.
+  // A quick click can start and end between two of the game's ticks, which
+  // polling would miss; the visitor's first tap must never be lost.
+  app.taps = [];
+  document.addEventListener('pointerup', (e) => {
+    if (document.body.classList.contains('running') && app.taps.length < 64) {
+      app.taps.push([e.clientX, e.clientY]);
+    }
+  }, { passive: true, capture: true });
+
   // Download with progress. build.json (written by `make wasm`) gives the
   // uncompressed size: Content-Length is the compressed size when the server
   // sends bonemusic.wasm.br or .gz, but the stream yields decompressed bytes.

@@ -68,13 +68,23 @@ func DecodeReader(r io.Reader) (channels [][]float32, rateHz int, err error) {
 // Silence is fine; no samples at all is ErrEmpty; bytes that are not a
 // sound give ErrNotAudio.
 func Decode(data []byte) (channels [][]float32, rateHz int, err error) {
+	return DecodeProgress(data, nil)
+}
+
+// DecodeProgress is Decode reporting the fraction decoded (0–1) as it goes,
+// every few thousand samples: the browser app updates a bar and lets the
+// page breathe there, since a 3-minute MP3 takes seconds to decode in wasm.
+func DecodeProgress(data []byte, progress func(float64)) (channels [][]float32, rateHz int, err error) {
+	if progress == nil {
+		progress = func(float64) {}
+	}
 	switch detect(data) {
 	case formatWAV:
-		channels, rateHz, err = decodeWAV(data)
+		channels, rateHz, err = decodeWAV(data, progress)
 	case formatMP3:
-		channels, rateHz, err = decodeMP3(data)
+		channels, rateHz, err = decodeMP3(data, progress)
 	case formatVorbis:
-		channels, rateHz, err = decodeVorbis(data)
+		channels, rateHz, err = decodeVorbis(data, progress)
 	case formatOggOther:
 		return nil, 0, fmt.Errorf("%w: this Ogg file holds another codec (such as Opus or FLAC); convert it to Ogg Vorbis, MP3 or WAV", ErrNotAudio)
 	case formatFLAC:
@@ -179,4 +189,12 @@ func makeChannels(numChannels int, frames int64) [][]float32 {
 		out[c] = make([]float32, 0, min(frames, 1<<20))
 	}
 	return out
+}
+
+// fractionOf is done/total for progress reports, 0 when the total is unknown.
+func fractionOf(done int, total int64) float64 {
+	if total <= 0 {
+		return 0
+	}
+	return min(1, float64(done)/float64(total))
 }

@@ -252,41 +252,12 @@ func TestWriteWAVRoundTrip(t *testing.T) {
 	}
 }
 
-// seekBuffer is an in-memory io.WriteSeeker.
-type seekBuffer struct {
-	buf []byte
-	pos int
-}
-
-func (s *seekBuffer) Write(p []byte) (int, error) {
-	if need := s.pos + len(p); need > len(s.buf) {
-		s.buf = append(s.buf, make([]byte, need-len(s.buf))...)
-	}
-	copy(s.buf[s.pos:], p)
-	s.pos += len(p)
-	return len(p), nil
-}
-
-func (s *seekBuffer) Seek(offset int64, whence int) (int64, error) {
-	switch whence {
-	case 1:
-		offset += int64(s.pos)
-	case 2:
-		offset += int64(len(s.buf))
-	}
-	if offset < 0 {
-		return 0, errors.New("negative seek")
-	}
-	s.pos = int(offset)
-	return offset, nil
-}
-
 func TestEmptyWAV(t *testing.T) {
 	var sb seekBuffer
 	if err := WriteWAV(&sb, nil, 8000); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := Decode(sb.buf); !errors.Is(err, ErrEmpty) {
+	if _, _, err := Decode(sb.data); !errors.Is(err, ErrEmpty) {
 		t.Errorf("empty WAV: err = %v, want ErrEmpty", err)
 	}
 }
@@ -296,11 +267,11 @@ func TestWriteWAVInMemory(t *testing.T) {
 	if err := WriteWAV(&sb, []float32{0.1, 0.2}, 8000); err != nil {
 		t.Fatal(err)
 	}
-	channels, _, err := Decode(sb.buf)
+	channels, _, err := Decode(sb.data)
 	if err != nil || len(channels[0]) != 2 {
 		t.Fatalf("decode of written WAV: %v, %v", channels, err)
 	}
-	if !bytes.HasPrefix(sb.buf, []byte("RIFF")) {
+	if !bytes.HasPrefix(sb.data, []byte("RIFF")) {
 		t.Error("no RIFF header")
 	}
 }

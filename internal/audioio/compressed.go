@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-
-	"github.com/hajimehoshi/ebiten/v2/audio/mp3"
-	"github.com/hajimehoshi/ebiten/v2/audio/vorbis"
 )
 
 // Ebiten's MP3 and Vorbis decoders (go-mp3, oggvorbis underneath) always
@@ -89,32 +86,6 @@ func vorbisChannels(data []byte) int {
 	return 0
 }
 
-func decodeMP3(data []byte) ([][]float32, int, error) {
-	numChannels := 2
-	if h := mp3FirstFrame(data); h != nil {
-		if h[1]>>3&3 == 0 {
-			// go-mp3 decodes MPEG-1 and MPEG-2 only.
-			return nil, 0, fmt.Errorf("%w: MP3s at 8–12 kHz (MPEG 2.5) are not supported; convert it to WAV", ErrNotAudio)
-		}
-		if h[3]>>6 == 3 {
-			numChannels = 1
-		}
-	}
-	return decodeStereoF32("MP3", numChannels, func(r io.Reader) (stereoF32, error) {
-		return mp3.DecodeF32(r)
-	}, data)
-}
-
-func decodeVorbis(data []byte) ([][]float32, int, error) {
-	numChannels := vorbisChannels(data)
-	if numChannels > 2 {
-		return nil, 0, fmt.Errorf("%w: this Ogg Vorbis file has %d channels; mix it down to stereo or mono", ErrNotAudio, numChannels)
-	}
-	return decodeStereoF32("Ogg Vorbis", numChannels, func(r io.Reader) (stereoF32, error) {
-		return vorbis.DecodeF32(r)
-	}, data)
-}
-
 // stereoF32 is what both of Ebiten's decoders return.
 type stereoF32 interface {
 	io.Reader
@@ -126,7 +97,7 @@ type stereoF32 interface {
 // reading them, and de-interleaves. Third-party decoders have panicked on
 // crafted input before, so a panic is turned into ErrDamaged rather than
 // taking the app or the CLI down with it.
-func decodeStereoF32(kind string, numChannels int, open func(io.Reader) (stereoF32, error), data []byte) (channels [][]float32, rateHz int, err error) {
+func decodeStereoF32(kind string, numChannels int, open func(io.Reader) (stereoF32, error), data []byte, progress func(float64)) (channels [][]float32, rateHz int, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			channels, rateHz, err = nil, 0, fmt.Errorf("%w (the %s decoder failed: %v)", ErrDamaged, kind, p)
@@ -171,6 +142,7 @@ func decodeStereoF32(kind string, numChannels int, open func(io.Reader) (stereoF
 			}
 		}
 		carry = copy(buf, buf[whole:n])
+		progress(fractionOf(len(channels[0]), frames))
 		if int64(len(channels[0])) > maxFrames {
 			return nil, 0, checkSize(int64(len(channels[0])), numChannels, rateHz)
 		}

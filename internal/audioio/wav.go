@@ -46,7 +46,7 @@ type wavLayout struct {
 //     reinterpret them) and 64-bit float is refused (we decode it here);
 //   - it sizes samples by BitsPerSample, which breaks for, say, 20-bit audio
 //     in 24-bit containers; the canonical header carries the container size.
-func decodeWAV(data []byte) ([][]float32, int, error) {
+func decodeWAV(data []byte, progress func(float64)) ([][]float32, int, error) {
 	l, err := scanWAV(data)
 	if err != nil {
 		return nil, 0, err
@@ -56,9 +56,9 @@ func decodeWAV(data []byte) ([][]float32, int, error) {
 		return nil, 0, err
 	}
 	if l.formatTag == tagFloat && l.containerBits == 64 {
-		return decodeFloat64(l, frames), l.rateHz, nil
+		return decodeFloat64(l, frames, progress), l.rateHz, nil
 	}
-	channels, err := decodeWithGoAudio(l, frames)
+	channels, err := decodeWithGoAudio(l, frames, progress)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
@@ -169,7 +169,7 @@ func (forwardOnly) Seek(int64, int) (int64, error) {
 	return 0, errors.New("audioio: the canonical WAV stream is read forward only")
 }
 
-func decodeWithGoAudio(l wavLayout, frames int64) ([][]float32, error) {
+func decodeWithGoAudio(l wavLayout, frames int64, progress func(float64)) ([][]float32, error) {
 	stream := io.MultiReader(bytes.NewReader(l.canonicalHeader()), bytes.NewReader(l.pcm))
 	dec := wav.NewDecoder(forwardOnly{stream})
 	if err := dec.FwdToPCM(); err != nil {
@@ -201,6 +201,7 @@ func decodeWithGoAudio(l wavLayout, frames int64) ([][]float32, error) {
 				channels[c] = append(channels[c], scale(buf.Data[i+c]))
 			}
 		}
+		progress(fractionOf(len(channels[0]), frames))
 		if int64(len(channels[0])) >= frames {
 			break
 		}
@@ -209,9 +210,12 @@ func decodeWithGoAudio(l wavLayout, frames int64) ([][]float32, error) {
 }
 
 // decodeFloat64 handles 64-bit float WAV, which go-audio/wav cannot read.
-func decodeFloat64(l wavLayout, frames int64) [][]float32 {
+func decodeFloat64(l wavLayout, frames int64, progress func(float64)) [][]float32 {
 	channels := makeChannels(l.numChannels, frames)
 	for f := 0; f+l.blockAlign <= len(l.pcm); f += l.blockAlign {
+		if f%(8192*l.blockAlign) == 0 {
+			progress(fractionOf(len(channels[0]), frames))
+		}
 		for c := range channels {
 			bits := binary.LittleEndian.Uint64(l.pcm[f+8*c:])
 			channels[c] = append(channels[c], float32(math.Float64frombits(bits)))

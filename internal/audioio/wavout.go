@@ -12,6 +12,12 @@ import (
 // WriteWAV writes mono samples as a 16-bit PCM WAV. Samples beyond ±1 are
 // clipped and NaN is written as silence.
 func WriteWAV(w io.WriteSeeker, mono []float32, rateHz int) error {
+	return WriteWAVProgress(w, mono, rateHz, nil)
+}
+
+// WriteWAVProgress is WriteWAV reporting the fraction written (0–1) every
+// 16,384 samples, where a browser page can breathe.
+func WriteWAVProgress(w io.WriteSeeker, mono []float32, rateHz int, progress func(float64)) error {
 	if rateHz < MinRateHz || rateHz > MaxRateHz {
 		return fmt.Errorf("audioio: write WAV: sample rate %d Hz is outside %d–%d Hz", rateHz, MinRateHz, MaxRateHz)
 	}
@@ -30,6 +36,9 @@ func WriteWAV(w io.WriteSeeker, mono []float32, rateHz int) error {
 		}
 		if err := enc.Write(buf); err != nil {
 			return fmt.Errorf("audioio: write WAV: %w", err)
+		}
+		if progress != nil && len(mono) > 0 {
+			progress(float64(min(start+block, len(mono))) / float64(len(mono)))
 		}
 	}
 	if err := enc.Close(); err != nil {

@@ -60,6 +60,13 @@ func commands() map[string]func(e *env) error {
 	}
 }
 
+// IsCommand reports whether name is one of the subcommands (or a request
+// for help): anything else given to bonemusic is a file to open in the app.
+func IsCommand(name string) bool {
+	_, ok := commands()[name]
+	return ok || name == "-h" || name == "--help" || name == "help"
+}
+
 // Main runs the command line and returns the process exit code: 0 on
 // success, 2 for a usage mistake (with the usage text), 1 for anything
 // else, with one line on stderr saying what went wrong.

@@ -1,0 +1,136 @@
+package game
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"bonemusic/engine"
+	"bonemusic/game/turntable"
+	"bonemusic/render"
+)
+
+// cutScene is the lathe at work: the blank turns, the cutter head travels
+// from the rim inwards and the groove appears behind it. Live, in real time
+// with the sound monitored, as the X-Ray Audio shows do; fast, a side in
+// seconds with a progress bar.
+type cutScene struct {
+	live  bool
+	lathe *turntable.Lathe
+	fast  *job[*engine.Disc]
+	err   error
+}
+
+func newCutScene(a *app, live bool) scene {
+	l, err := turntable.NewLathe(a.studio.params(), a.studio.sound)
+	if err != nil {
+		a.say("%s%v", a.text.RecordFailed, err)
+		return newSoundScene(a)
+	}
+	a.tt.Lift()
+	s := &cutScene{live: live, lathe: l}
+	if live {
+		a.speaker.use(l) // the audio device's pull is the lathe's clock
+	} else {
+		s.fast = startJob(func(progress func(float64)) (*engine.Disc, error) {
+			return turntable.CutFast(l, func(c turntable.Cutting) { progress(c.Fraction) })
+		})
+	}
+	return s
+}
+
+func (*cutScene) name() sceneName { return sceneCut }
+
+func (s *cutScene) update(a *app, in *Input) scene {
+	m := metricsFor(a.w, a.h)
+	_, panel := m.stage()
+	a.ui.add(control{id: "back", label: a.text.Back, r: Rect{panel.X, panel.Y + panel.H - m.btnH, (panel.W - m.pad) / 2, m.btnH}})
+	if a.ui.pressed(in, "back") || in.Back {
+		// Abandoning the cut: the blank is spoilt, the sound is kept.
+		a.speaker.use(a.tt)
+		return newSoundScene(a)
+	}
+	if s.fast != nil {
+		if _, err, ok := s.fast.poll(); ok && err != nil {
+			s.err = err
+		}
+	}
+	now := s.lathe.Now()
+	if now.Err != nil {
+		s.err = now.Err
+	}
+	if s.err != nil {
+		a.speaker.use(a.tt)
+		a.say("%s%v", a.text.RecordFailed, s.err)
+		return newSoundScene(a)
+	}
+	if now.Done {
+		d, err := s.lathe.Disc()
+		if err == nil {
+			a.speaker.use(a.tt)
+			return a.playDisc(d)
+		}
+	}
+	return s
+}
+
+func (s *cutScene) draw(a *app, v *view, screen *ebiten.Image) {
+	m := metricsFor(a.w, a.h)
+	stage, panel := m.stage()
+	now := s.lathe.Now()
+	p := a.studio.params()
+	r := stage.Inset(m.pad)
+	g := render.NewGeometry(p, discPX)
+	scale := math.Min(r.W, r.H) / discPX
+	pxPerMM := g.PXPerMM * scale
+	// The blank turns about its burned hole, on the lathe's spindle.
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Translate(-g.HoleX, -g.HoleY)
+	op.GeoM.Scale(scale, scale)
+	op.GeoM.Rotate(now.AngleRad)
+	op.GeoM.Translate(r.Center().X, r.Center().Y)
+	if img := a.blankFor(p); img != nil {
+		screen.DrawImage(img, op)
+	}
+	gx, gy := op.GeoM.Apply(g.CenterX, g.CenterY)
+	c := Point{gx, gy}
+	// The groove band so far: a darker, finely ringed annulus behind the cutter.
+	outer, inner := p.StartRadiusMM, now.RadiusMM
+	if inner < outer {
+		mid := float32((outer + inner) / 2 * pxPerMM)
+		vector.StrokeCircle(screen, float32(c.X), float32(c.Y), mid, float32((outer-inner)*pxPerMM), color.RGBA{0x10, 0x16, 0x1e, 0x60}, true)
+		for rr := outer; rr > inner; rr -= 3 {
+			vector.StrokeCircle(screen, float32(c.X), float32(c.Y), float32(rr*pxPerMM), 1, color.RGBA{0xd0, 0xe0, 0xf0, 0x30}, true)
+		}
+	}
+	drawCutterHead(screen, c, inner*pxPerMM, r.X+r.W, pxPerMM)
+	v.header(screen, m, a.text)
+	title := a.text.CuttingFast
+	if s.live {
+		title = a.text.CuttingLive
+	}
+	h := v.paragraph(screen, title, true, m.px, labelColor, Rect{panel.X, panel.Y, panel.W, 0}, false)
+	total := float64(len(a.studio.sound)) / engine.EngineRate
+	v.label(screen, fmt.Sprintf("%s / %s", clock(now.CutSec), clock(total)), false, m.px, dimColor, panel.X, panel.Y+h+m.pad, false)
+	v.bar(screen, Rect{panel.X, panel.Y + h + m.pad + float64(m.px)*1.8, panel.W, math.Max(6, float64(m.px)/2)}, now.Fraction, accentColor)
+}
+
+// drawCutterHead draws the lathe's carriage coming in from the right along
+// the disc's horizontal radius, with the cutting stylus at radiusPX.
+func drawCutterHead(screen *ebiten.Image, c Point, radiusPX, rightX, pxPerMM float64) {
+	x := float32(c.X + radiusPX)
+	y := float32(c.Y)
+	rail := color.RGBA{0x55, 0x5e, 0x68, 0xff}
+	vector.StrokeLine(screen, x, y, float32(rightX), y, float32(math.Max(3, 6*pxPerMM)), rail, true)
+	body := float32(math.Max(10, 16*pxPerMM))
+	vector.FillRect(screen, x+body*0.2, y-body/2, body*1.4, body, color.RGBA{0x2a, 0x30, 0x38, 0xff}, true)
+	vector.StrokeRect(screen, x+body*0.2, y-body/2, body*1.4, body, 1.5, color.RGBA{0x9f, 0xc3, 0xe6, 0xff}, true)
+	vector.StrokeLine(screen, x+body*0.2, y, x, y, float32(math.Max(1.5, 1.5*pxPerMM)), noticeColor, true)
+	vector.FillCircle(screen, x, y, float32(math.Max(2, 1.5*pxPerMM)), noticeColor, true)
+}
+
+// publish tells how far the cut is.
+func (s *cutScene) publish(st *State) { st.CutProgress = s.lathe.Now().Fraction }

@@ -1,0 +1,244 @@
+package game
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"bonemusic/engine"
+	"bonemusic/game/turntable"
+	"bonemusic/render"
+)
+
+// agePlays is how many plays "age it" runs at once.
+const agePlays = 10
+
+// lessons the panel shows after a play, in turn, then none.
+const (
+	lessonFidelity = iota
+	lessonSpectrum
+	lessonMicroscope
+	lessonOff
+	lessonCount
+	lessonDefault = -1 // fidelity where there is room for it, else off
+)
+
+// turntableScene plays the visitor's record with the pickup and speed they
+// choose. Every play wears the disc through the engine; after each the
+// panel shows the count, the fidelity, a chart of the wear, the spectrum or
+// the groove under the microscope. "Age it" runs ten plays at once.
+type turntableScene struct {
+	lesson  int
+	charts  *charts
+	ageing  *job[ageResult]
+	export  *job[exported]
+	started bool // a play has been asked for
+}
+
+func newTurntableScene(a *app) *turntableScene {
+	return &turntableScene{charts: newCharts(), lesson: lessonDefault}
+}
+
+func (*turntableScene) name() sceneName { return sceneTurntable }
+
+// playDisc puts d on the turntable as the visitor's record and goes to the
+// turntable: a record just cut, or an audio letter just opened.
+func (a *app) playDisc(d *engine.Disc) scene {
+	a.studio.disc, a.studio.film, a.studio.seed = d, d.Params.Film, d.Params.Seed
+	a.studio.fresh, a.studio.lastPlay = nil, engine.PlayRecord{}
+	if h := d.History(); len(h) > 0 {
+		a.studio.lastPlay = h[len(h)-1]
+		a.say(a.text.LetterNew, len(h))
+	}
+	a.tt.Load(d, d.Params.Seed)
+	if p, err := engine.PickupByName(a.studio.pickup); err == nil {
+		a.tt.SetPickup(p)
+	}
+	a.tt.SetRPM(a.studio.rpm)
+	a.look.show(d)
+	return newTurntableScene(a)
+}
+
+// speeds offered, with their ids.
+var speeds = []struct {
+	id    string
+	rpm   float64
+	label string
+}{{"speed:78", engine.RPM78, "78"}, {"speed:45", engine.RPM45, "45"}, {"speed:33", engine.RPM33, "33 1/3"}}
+
+func (s *turntableScene) update(a *app, in *Input) scene {
+	m := metricsFor(a.w, a.h)
+	now := a.tt.Now()
+	busy := s.ageing != nil || !now.HasDisc
+	s.layout(a, m, now, busy)
+
+	for _, rec := range a.tt.Finished() {
+		a.studio.lastPlay = rec
+		if a.studio.fresh == nil {
+			a.studio.fresh = a.tt.LastTake()
+		}
+	}
+	s.pollAgeing(a)
+	s.pollExport(a)
+	s.charts.update(a)
+
+	switch {
+	case a.ui.pressed(in, "back") || in.Back:
+		a.tt.Lift()
+		return newLightbox(false)
+	case a.ui.pressed(in, "own"):
+		a.tt.Lift()
+		a.studio.sound, a.studio.source = nil, ""
+		return newFilmScene(a)
+	case a.ui.pressed(in, "play"):
+		a.tt.Drop()
+		s.started = true
+	case a.ui.pressed(in, "lift"):
+		a.tt.Lift()
+	case a.ui.pressed(in, "age"):
+		s.startAgeing(a)
+	case a.ui.pressed(in, "chart:next"):
+		s.lesson = (s.lessonShown(m) + 1) % lessonCount
+	case a.ui.pressed(in, "open:bone"):
+		a.pickFile(discFile)
+	}
+	for _, p := range engine.Pickups {
+		if a.ui.pressed(in, "pickup:"+p.Name) {
+			a.studio.pickup = p.Name
+			a.tt.SetPickup(p)
+		}
+	}
+	for _, sp := range speeds {
+		if a.ui.pressed(in, sp.id) {
+			a.studio.rpm = sp.rpm
+			a.tt.SetRPM(sp.rpm)
+		}
+	}
+	for _, k := range exportKinds {
+		if a.ui.pressed(in, "export:"+k) && s.export == nil {
+			s.startExport(a, k)
+		}
+	}
+	return s
+}
+
+func (s *turntableScene) layout(a *app, m metrics, now turntable.Now, busy bool) {
+	_, panel := m.stage()
+	y := panel.Y
+	if !m.portrait {
+		y += float64(m.px) * 2.6 // the play count and fidelity
+	}
+	gap := m.pad
+	add := func(ids, labels []string, on func(int) bool, off func(int) bool) {
+		boxes := row(Rect{panel.X, y, panel.W, m.btnH}, len(ids), gap)
+		for i := range ids {
+			a.ui.add(control{id: ids[i], label: labels[i], r: boxes[i], on: on != nil && on(i), off: off != nil && off(i)})
+		}
+		y += m.btnH + gap
+	}
+	var ids, labels []string
+	for _, p := range engine.Pickups {
+		ids, labels = append(ids, "pickup:"+p.Name), append(labels, a.text.Pickups[p.Name])
+	}
+	add(ids, labels, func(i int) bool { return engine.Pickups[i].Name == a.studio.pickup }, nil)
+	ids, labels = nil, nil
+	for _, sp := range speeds {
+		ids, labels = append(ids, sp.id), append(labels, sp.label)
+	}
+	add(ids, labels, func(i int) bool { return speeds[i].rpm == a.studio.rpm }, nil)
+	playing := now.Arm != turntable.ArmRest
+	add([]string{"play", "lift", "age"}, []string{a.text.Play, a.text.Lift, a.text.Age}, nil, func(i int) bool {
+		switch i {
+		case 0:
+			return busy || playing
+		case 1:
+			return !playing
+		}
+		return busy || playing
+	})
+	add([]string{"export:wav", "export:png", "export:bone"}, []string{a.text.ExportWAV, a.text.ExportPNG, a.text.ExportBone}, nil,
+		func(i int) bool { return busy || s.export != nil || i == 0 && a.tt.LastTake() == nil })
+	add([]string{"open:bone", "own", "chart:next"}, []string{a.text.OpenBone, a.text.NewRecord, a.text.Worn + " ›"}, nil, nil)
+}
+
+func (s *turntableScene) draw(a *app, v *view, screen *ebiten.Image) {
+	m := metricsFor(a.w, a.h)
+	stage, panel := m.stage()
+	now := a.tt.Now()
+	diameter := stage.W * 0.92
+	centre := stage.Center()
+	v.drawRecord(screen, a.look, now.AngleRad, centre, diameter)
+	if a.look.ready() {
+		v.drawTonearm(screen, now, centre, diameter/a.look.disc.Params.DiameterMM)
+	}
+	v.header(screen, m, a.text)
+
+	status := a.text.Fresh
+	plays := a.studio.disc.Plays()
+	if s.ageing != nil {
+		status = fmt.Sprintf(a.text.Ageing, int(s.ageing.fraction()*agePlays)+1, agePlays)
+	} else if lp := a.studio.lastPlay; plays > 0 && lp.Pickup != "" {
+		status = fmt.Sprintf(a.text.Fidelity, plays, lp.FidelityDB)
+		if lp.Skips > 0 {
+			status += fmt.Sprintf(a.text.Skips, lp.Skips)
+		}
+		if lp.Frames > 0 && lp.FidelityDB < render.UnlistenableDB {
+			status += " · " + a.text.Unlistenable
+		}
+	}
+	statusR := Rect{panel.X, panel.Y, panel.W, 0}
+	if m.portrait {
+		statusR = Rect{stage.X + m.pad, stage.Y + stage.H - float64(m.px)*1.6, stage.W - 2*m.pad, 0}
+	}
+	v.paragraph(screen, status, false, m.px*4/5, labelColor, statusR, m.portrait)
+	if s.ageing != nil {
+		v.bar(screen, Rect{panel.X, panel.Y + float64(m.px)*1.6, panel.W, math.Max(4, float64(m.px)/3)}, s.ageing.fraction(), accentColor)
+	}
+	// The lesson: under the controls when there is room, else over the disc.
+	lesson := s.lessonShown(m)
+	if lesson == lessonOff {
+		return
+	}
+	box := lessonBox(m)
+	if box.H <= 0 {
+		box = stage.Inset(stage.W * 0.06)
+		v.fill(screen, box, color.RGBA{0x07, 0x09, 0x0c, 0xd8})
+	}
+	if img := s.charts.image(lesson); img != nil {
+		v.picture(screen, img, box)
+	}
+}
+
+// lessonBox is the room under the controls for a chart, or an empty Rect
+// where there is none (a phone: the chart then goes over the disc).
+func lessonBox(m metrics) Rect {
+	_, panel := m.stage()
+	top := panel.Y + float64(m.px)*2.6 + 5*(m.btnH+m.pad)
+	box := Rect{panel.X, top, panel.W, panel.Y + panel.H - top}
+	if m.portrait || box.H < float64(m.px)*8 {
+		return Rect{}
+	}
+	return box
+}
+
+// lessonShown resolves the default lesson for this screen.
+func (s *turntableScene) lessonShown(m metrics) int {
+	if s.lesson != lessonDefault {
+		return s.lesson
+	}
+	if lessonBox(m).H > 0 {
+		return lessonFidelity
+	}
+	return lessonOff
+}
+
+// publish tells how far ageing is; the record is cut.
+func (s *turntableScene) publish(st *State) {
+	st.CutProgress = 1
+	st.AgeProgress = 0
+	if s.ageing != nil {
+		st.AgeProgress = s.ageing.fraction()
+	}
+}
