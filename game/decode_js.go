@@ -68,4 +68,3 @@ func decodeSound(data []byte, progress func(float64)) ([]float32, error) {
 	}
 	return mono, nil
 }
-

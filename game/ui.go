@@ -9,8 +9,8 @@ type control struct {
 	id    string // stable: own, film:chest, play … (published for tests)
 	label string
 	r     Rect
-	on    bool // chosen: the current film, pickup or speed
-	off   bool // shown but not available now
+	on    bool          // chosen: the current film, pickup or speed
+	off   bool          // shown but not available now
 	big   bool          // the main action of the screen
 	img   *ebiten.Image // a picture filling the control under its label (a film)
 }

@@ -48,12 +48,12 @@ const (
 type Arm uint8
 
 const (
-	ArmRest     Arm = iota // on its rest beside the platter
-	ArmSwinging            // moving over the lead-in
-	ArmLowering            // the cueing lever lets the needle down
-	ArmPlaying             // the needle is in the groove
-	ArmRaising             // the cueing lever lifts the needle
-	ArmReturning           // moving back to the rest
+	ArmRest      Arm = iota // on its rest beside the platter
+	ArmSwinging             // moving over the lead-in
+	ArmLowering             // the cueing lever lets the needle down
+	ArmPlaying              // the needle is in the groove
+	ArmRaising              // the cueing lever lifts the needle
+	ArmReturning            // moving back to the rest
 )
 
 var armNames = [...]string{"rest", "swinging", "lowering", "playing", "raising", "returning"}
