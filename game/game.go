@@ -161,7 +161,9 @@ func (g *Game) refreshState() {
 	s.AudioMS = g.sound.positionMS()
 	s.Arm = now.Arm.String()
 	s.ArmRadiusMM = now.ArmRadiusMM
-	s.Plays, s.GrooveSample = now.Plays, now.Sample
+	if now.HasDisc { // while a disc is off the platter (ageing) its count stands
+		s.Plays, s.GrooveSample = now.Plays, now.Sample
+	}
 	s.Film, s.Source, s.Pickup, s.RPM = a.studio.film, a.studio.source, a.studio.pickup, a.studio.rpm
 	s.FidelityDB, s.Skips = a.studio.lastPlay.FidelityDB, a.studio.lastPlay.Skips
 	s.RecordedSec = float64(len(a.studio.sound)) / engine.EngineRate
@@ -184,6 +186,7 @@ func (g *Game) refreshState() {
 
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.state.Frames++
+	g.v.frame = g.state.Frames
 	g.v.background(screen)
 	g.scene.draw(g.a, g.v, screen)
 	m := metricsFor(g.a.w, g.a.h)

@@ -3,12 +3,15 @@ package game
 import (
 	"math"
 	"sync/atomic"
+
+	"bonemusic/internal/breathe"
 )
 
 // job is work done beside the game — cutting, ageing, decoding, drawing —
 // whose result the game polls each tick without ever waiting for it. The
 // work reports its progress through the function it is given, which also
-// lets a browser page breathe (see breather): long work must call it often.
+// lets a browser page breathe (see package breathe): long work must call it
+// often.
 type job[T any] struct {
 	done     chan jobResult[T]
 	progress atomic.Uint64 // float64 bits, 0–1
@@ -23,14 +26,13 @@ type jobResult[T any] struct {
 // startJob runs work in a goroutine.
 func startJob[T any](work func(progress func(float64)) (T, error)) *job[T] {
 	j := &job[T]{done: make(chan jobResult[T], 1)}
-	go func() {
-		var b breather
+	go breathe.Do(func() {
 		v, err := work(func(f float64) {
 			j.progress.Store(math.Float64bits(math.Max(0, math.Min(1, f))))
-			b.breathe()
+			breathe.Point()
 		})
 		j.done <- jobResult[T]{v, err}
-	}()
+	})
 	return j
 }
 

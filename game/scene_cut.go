@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"bonemusic/engine"
 	"bonemusic/game/turntable"
@@ -88,25 +87,23 @@ func (s *cutScene) draw(a *app, v *view, screen *ebiten.Image) {
 	pxPerMM := g.PXPerMM * scale
 	// The blank turns about its burned hole, on the lathe's spindle.
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Translate(-g.HoleX, -g.HoleY)
-	op.GeoM.Scale(scale, scale)
+	op.GeoM.Translate(-g.HoleX*scale, -g.HoleY*scale)
 	op.GeoM.Rotate(now.AngleRad)
 	op.GeoM.Translate(r.Center().X, r.Center().Y)
 	if img := a.blankFor(p); img != nil {
-		screen.DrawImage(img, op)
+		screen.DrawImage(v.scaled(img, scale), op)
 	}
-	gx, gy := op.GeoM.Apply(g.CenterX, g.CenterY)
+	gx, gy := op.GeoM.Apply(g.CenterX*scale, g.CenterY*scale)
 	c := Point{gx, gy}
 	// The groove band so far: a darker, finely ringed annulus behind the cutter.
 	outer, inner := p.StartRadiusMM, now.RadiusMM
 	if inner < outer {
-		mid := float32((outer + inner) / 2 * pxPerMM)
-		vector.StrokeCircle(screen, float32(c.X), float32(c.Y), mid, float32((outer-inner)*pxPerMM), color.RGBA{0x10, 0x16, 0x1e, 0x60}, true)
+		v.arc(screen, c.X, c.Y, inner*pxPerMM, outer*pxPerMM, 0, 2*math.Pi, color.RGBA{0x10, 0x16, 0x1e, 0x60})
 		for rr := outer; rr > inner; rr -= 3 {
-			vector.StrokeCircle(screen, float32(c.X), float32(c.Y), float32(rr*pxPerMM), 1, color.RGBA{0xd0, 0xe0, 0xf0, 0x30}, true)
+			v.ring(screen, c.X, c.Y, rr*pxPerMM, 1, color.RGBA{0xd0, 0xe0, 0xf0, 0x30})
 		}
 	}
-	drawCutterHead(screen, c, inner*pxPerMM, r.X+r.W, pxPerMM)
+	v.drawCutterHead(screen, c, inner*pxPerMM, r.X+r.W, pxPerMM)
 	v.header(screen, m, a.text)
 	title := a.text.CuttingFast
 	if s.live {
@@ -120,16 +117,15 @@ func (s *cutScene) draw(a *app, v *view, screen *ebiten.Image) {
 
 // drawCutterHead draws the lathe's carriage coming in from the right along
 // the disc's horizontal radius, with the cutting stylus at radiusPX.
-func drawCutterHead(screen *ebiten.Image, c Point, radiusPX, rightX, pxPerMM float64) {
-	x := float32(c.X + radiusPX)
-	y := float32(c.Y)
-	rail := color.RGBA{0x55, 0x5e, 0x68, 0xff}
-	vector.StrokeLine(screen, x, y, float32(rightX), y, float32(math.Max(3, 6*pxPerMM)), rail, true)
-	body := float32(math.Max(10, 16*pxPerMM))
-	vector.FillRect(screen, x+body*0.2, y-body/2, body*1.4, body, color.RGBA{0x2a, 0x30, 0x38, 0xff}, true)
-	vector.StrokeRect(screen, x+body*0.2, y-body/2, body*1.4, body, 1.5, color.RGBA{0x9f, 0xc3, 0xe6, 0xff}, true)
-	vector.StrokeLine(screen, x+body*0.2, y, x, y, float32(math.Max(1.5, 1.5*pxPerMM)), noticeColor, true)
-	vector.FillCircle(screen, x, y, float32(math.Max(2, 1.5*pxPerMM)), noticeColor, true)
+func (v *view) drawCutterHead(screen *ebiten.Image, c Point, radiusPX, rightX, pxPerMM float64) {
+	x, y := c.X+radiusPX, c.Y
+	v.line(screen, x, y, rightX, y, math.Max(3, 6*pxPerMM), color.RGBA{0x55, 0x5e, 0x68, 0xff})
+	body := math.Max(10, 16*pxPerMM)
+	box := Rect{x + body*0.2, y - body/2, body * 1.4, body}
+	v.fill(screen, box, accentColor)
+	v.fill(screen, box.Inset(1.5), color.RGBA{0x2a, 0x30, 0x38, 0xff})
+	v.line(screen, x+body*0.2, y, x, y, math.Max(1.5, 1.5*pxPerMM), noticeColor)
+	v.disk(screen, x, y, math.Max(2, 1.5*pxPerMM), noticeColor)
 }
 
 // publish tells how far the cut is.

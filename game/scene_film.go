@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"bonemusic/engine"
 	"bonemusic/render"
@@ -170,43 +169,39 @@ func (s *filmScene) drawCutting(a *app, v *view, screen *ebiten.Image, r Rect, m
 	side := math.Min(r.W, r.H)
 	pxPerMM := side / render.FilmMM
 	c := r.Center()
-	rad := float32(p.DiameterMM / 2 * pxPerMM)
+	rad := p.DiameterMM / 2 * pxPerMM
 	t := float64(a.tick-s.cutAt) / 60
 	f := math.Min(1, t/scissorsSec)
-	var path vector.Path
-	start := float32(-math.Pi / 2)
-	path.Arc(float32(c.X), float32(c.Y), rad, start, start+float32(2*math.Pi*f), vector.Clockwise)
-	op := &vector.StrokeOptions{Width: float32(math.Max(2, side/300)), LineJoin: vector.LineJoinRound}
-	dop := &vector.DrawPathOptions{AntiAlias: true}
-	dop.ColorScale.ScaleWithColor(color.RGBA{0xff, 0xf0, 0xc8, 0xff})
-	vector.StrokePath(screen, &path, op, dop)
+	start := -math.Pi / 2
+	w := math.Max(2, side/300)
+	v.arc(screen, c.X, c.Y, rad-w/2, rad+w/2, start, start+2*math.Pi*f, color.RGBA{0xff, 0xf0, 0xc8, 0xff})
 	if f < 1 {
-		ang := float64(start) + 2*math.Pi*f
-		x, y := c.X+float64(rad)*math.Cos(ang), c.Y+float64(rad)*math.Sin(ang)
-		drawScissors(screen, x, y, ang+math.Pi/2, side/18)
+		ang := start + 2*math.Pi*f
+		x, y := c.X+rad*math.Cos(ang), c.Y+rad*math.Sin(ang)
+		v.drawScissors(screen, x, y, ang+math.Pi/2, side/18)
 		v.paragraph(screen, a.text.Scissors, false, m.px, labelColor, Rect{r.X, r.Y + r.H - float64(m.px)*2, r.W, 0}, true)
 		return
 	}
 	b := math.Min(1, (t-scissorsSec)/burnSec)
 	hx := c.X + p.EccentricityMM*math.Cos(p.EccentricityRad)*pxPerMM
 	hy := c.Y + p.EccentricityMM*math.Sin(p.EccentricityRad)*pxPerMM
-	glow := float32(3.5 * pxPerMM * (0.4 + 0.6*b))
-	vector.FillCircle(screen, float32(hx), float32(hy), glow*1.8, color.RGBA{0xff, 0x70, 0x20, uint8(90 * (1 - b*0.5))}, true)
-	vector.FillCircle(screen, float32(hx), float32(hy), glow, color.RGBA{0x20, 0x10, 0x08, 0xff}, true)
-	vector.StrokeCircle(screen, float32(hx), float32(hy), glow, float32(math.Max(1.5, pxPerMM)), color.RGBA{0xff, 0x9a, 0x30, 0xff}, true)
+	glow := 3.5 * pxPerMM * (0.4 + 0.6*b)
+	v.disk(screen, hx, hy, glow*1.8, color.RGBA{0xff, 0x70, 0x20, uint8(90 * (1 - b*0.5))})
+	v.disk(screen, hx, hy, glow, color.RGBA{0x20, 0x10, 0x08, 0xff})
+	v.ring(screen, hx, hy, glow, math.Max(1.5, pxPerMM), color.RGBA{0xff, 0x9a, 0x30, 0xff})
 	v.paragraph(screen, a.text.Burning, false, m.px, labelColor, Rect{r.X, r.Y + r.H - float64(m.px)*2, r.W, 0}, true)
 }
 
 // drawScissors draws a small pair of open scissors at x, y pointing along ang.
-func drawScissors(screen *ebiten.Image, x, y, ang, size float64) {
+func (v *view) drawScissors(screen *ebiten.Image, x, y, ang, size float64) {
 	blade := color.RGBA{0xd8, 0xdc, 0xe2, 0xff}
 	handle := color.RGBA{0xc0, 0x30, 0x28, 0xff}
 	for _, open := range []float64{-0.35, 0.35} {
 		a := ang + open
 		tx, ty := x+size*math.Cos(a), y+size*math.Sin(a)
 		hx, hy := x-size*0.6*math.Cos(a-2*open), y-size*0.6*math.Sin(a-2*open)
-		vector.StrokeLine(screen, float32(x), float32(y), float32(tx), float32(ty), float32(size/7), blade, true)
-		vector.StrokeCircle(screen, float32(hx), float32(hy), float32(size/4), float32(size/10), handle, true)
+		v.line(screen, x, y, tx, ty, size/7, blade)
+		v.ring(screen, hx, hy, size/4, size/10, handle)
 	}
 }
 

@@ -26,13 +26,32 @@ type view struct {
 	glow   *ebiten.Image
 	room   *ebiten.Image // the static background at the current screen size
 	pixel  *ebiten.Image // 1×1 white, scaled to fill rectangles
-	labels map[labelKey]*ebiten.Image
+	labels map[labelKey]*cachedLabel
 	wraps  map[wrapKey][]string
+	fits   map[fitKey]int // the text size a control's label fits at
 	disc   *discImages
+	frame  int64
+	verts  []ebiten.Vertex // scratch for shapes.go
+	idx    []uint16
+	shrunk []shrunkImage // see scaled
 }
 
 // maxLabels bounds the label cache: play counts and notices come and go.
-const maxLabels = 160
+// Labels drawn in the last frames are never evicted, so a busy screen
+// cannot make the cache draw its text again every frame.
+const maxLabels = 256
+
+type cachedLabel struct {
+	img  *ebiten.Image
+	used int64 // the frame it was last drawn in
+}
+
+type fitKey struct {
+	s    string
+	bold bool
+	px   int
+	w    int
+}
 
 type labelKey struct {
 	s    string
@@ -49,7 +68,8 @@ type wrapKey struct {
 func newView() *view {
 	pixel := ebiten.NewImage(1, 1)
 	pixel.Fill(color.White)
-	return &view{glow: newGlow(128), pixel: pixel, labels: map[labelKey]*ebiten.Image{}, wraps: map[wrapKey][]string{}}
+	return &view{glow: newGlow(128), pixel: pixel, labels: map[labelKey]*cachedLabel{},
+		wraps: map[wrapKey][]string{}, fits: map[fitKey]int{}, shrunk: make([]shrunkImage, 0, maxShrunk)}
 }
 
 // metrics are the sizes a screen's layout is built from.
@@ -142,22 +162,51 @@ func (v *view) label(screen *ebiten.Image, s string, bold bool, px int, c color.
 
 func (v *view) labelImage(s string, bold bool, px int) *ebiten.Image {
 	k := labelKey{s, bold, px}
-	if img, ok := v.labels[k]; ok {
-		return img
+	if l, ok := v.labels[k]; ok {
+		l.used = v.frame
+		return l.img
 	}
 	pic, err := render.Label(s, bold, float64(px), color.White)
 	if err != nil {
 		return nil // an unsizable label is skipped, never fatal
 	}
 	if len(v.labels) >= maxLabels {
-		for old, im := range v.labels {
-			im.Deallocate()
-			delete(v.labels, old)
-		}
+		v.evictLabels()
 	}
 	img := ebiten.NewImageFromImage(pic)
-	v.labels[k] = img
+	v.labels[k] = &cachedLabel{img, v.frame}
 	return img
+}
+
+// evictLabels drops the labels not drawn in the last few frames.
+func (v *view) evictLabels() {
+	for k, l := range v.labels {
+		if l.used < v.frame-2 {
+			l.img.Deallocate()
+			delete(v.labels, k)
+		}
+	}
+}
+
+// fitPX is the largest text size up to px at which s fits in width w.
+func (v *view) fitPX(s string, bold bool, px int, w float64) int {
+	k := fitKey{s, bold, px, int(w)}
+	if fit, ok := v.fits[k]; ok {
+		return fit
+	}
+	fit := px
+	for fit > 9 {
+		img := v.labelImage(s, bold, fit)
+		if img == nil || float64(img.Bounds().Dx()) <= w {
+			break
+		}
+		fit--
+	}
+	if len(v.fits) >= maxLabels {
+		clear(v.fits)
+	}
+	v.fits[k] = fit
+	return fit
 }
 
 // paragraph draws s wrapped to r's width, from r's top (centred on r when
@@ -230,14 +279,7 @@ func (v *view) control(screen *ebiten.Image, c control, m metrics, focused bool)
 		}
 	}
 	// The label shrinks to fit a narrow control rather than spill out of it.
-	px := m.px
-	for px > 9 {
-		img := v.labelImage(c.label, c.big, px)
-		if img == nil || float64(img.Bounds().Dx()) <= c.r.W-4 {
-			break
-		}
-		px--
-	}
+	px := v.fitPX(c.label, c.big, m.px, c.r.W-4)
 	if img := v.labelImage(c.label, c.big, px); img != nil {
 		ctr := c.r.Center()
 		v.label(screen, c.label, c.big, px, fg, ctr.X, ctr.Y-float64(img.Bounds().Dy())/2, true)
@@ -255,9 +297,14 @@ func (v *view) bar(screen *ebiten.Image, r Rect, fraction float64, c color.Color
 func (v *view) picture(screen *ebiten.Image, img *ebiten.Image, r Rect) {
 	b := img.Bounds()
 	s := math.Min(r.W/float64(b.Dx()), r.H/float64(b.Dy()))
+	w, h := float64(b.Dx())*s, float64(b.Dy())*s
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Scale(s, s)
-	op.GeoM.Translate(r.X+(r.W-float64(b.Dx())*s)/2, r.Y+(r.H-float64(b.Dy())*s)/2)
+	if s < 1 {
+		img = v.scaled(img, s)
+	} else {
+		op.GeoM.Scale(s, s)
+	}
+	op.GeoM.Translate(math.Round(r.X+(r.W-w)/2), math.Round(r.Y+(r.H-h)/2))
 	screen.DrawImage(img, op)
 }
 
@@ -286,4 +333,35 @@ func newGlow(size int) *ebiten.Image {
 		}
 	}
 	return ebiten.NewImageFromImage(img)
+}
+
+// scaled is src shrunk once on the GPU to scale and kept for the next
+// frames: a big picture drawn at 1:1 samples far fewer texels than one
+// shrunk every frame, which software-rendered WebGL feels. A few are kept.
+func (v *view) scaled(src *ebiten.Image, scale float64) *ebiten.Image {
+	for _, s := range v.shrunk {
+		if s.from == src && s.scale == scale {
+			return s.img
+		}
+	}
+	b := src.Bounds()
+	dst := ebiten.NewImage(max(1, int(math.Ceil(float64(b.Dx())*scale))), max(1, int(math.Ceil(float64(b.Dy())*scale))))
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Scale(scale, scale)
+	dst.DrawImage(src, op)
+	if len(v.shrunk) == maxShrunk {
+		v.shrunk[0].img.Deallocate()
+		v.shrunk = append(v.shrunk[:0], v.shrunk[1:]...)
+	}
+	v.shrunk = append(v.shrunk, shrunkImage{src, scale, dst})
+	return dst
+}
+
+// maxShrunk pictures are kept shrunk: the stage's and a few small ones.
+const maxShrunk = 6
+
+type shrunkImage struct {
+	from  *ebiten.Image
+	scale float64
+	img   *ebiten.Image
 }

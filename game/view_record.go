@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"bonemusic/game/turntable"
 )
@@ -58,36 +57,33 @@ func (v *view) drawRecord(screen *ebiten.Image, l *look, angleRad float64, centr
 // drawTonearm draws the arm from its pivot to the needle at now.ArmRadiusMM;
 // a raised arm casts its shadow further off.
 func (v *view) drawTonearm(screen *ebiten.Image, now turntable.Now, centre Point, pxPerMM float64) {
-	at := func(rMM, ang float64) (float32, float32) {
-		return float32(centre.X + rMM*pxPerMM*math.Cos(ang)), float32(centre.Y + rMM*pxPerMM*math.Sin(ang))
+	at := func(rMM, ang float64) (float64, float64) {
+		return centre.X + rMM*pxPerMM*math.Cos(ang), centre.Y + rMM*pxPerMM*math.Sin(ang)
 	}
 	px, py := at(pivotMM, pivotAngle)
 	nx, ny := at(now.ArmRadiusMM, needleAngle(now.ArmRadiusMM))
-	// The counterweight sits behind the pivot, on the arm's line.
-	dx, dy := nx-px, ny-py
-	l := float32(math.Hypot(float64(dx), float64(dy)))
+	l := math.Hypot(nx-px, ny-py)
 	if l == 0 {
 		return
 	}
-	ux, uy := dx/l, dy/l
-	w := float32(math.Max(2, 4*pxPerMM))
-	lift := float32(2 * pxPerMM)
+	ux, uy := (nx-px)/l, (ny-py)/l
+	w := math.Max(2, 3*pxPerMM)
+	lift := 2 * pxPerMM
 	if !now.NeedleDown {
-		lift = float32(8 * pxPerMM)
+		lift = 8 * pxPerMM
 	}
-	shadow := color.RGBA{0, 0, 0, 0x50}
-	vector.StrokeLine(screen, px+lift, py+lift, nx+lift, ny+lift, w, shadow, true)
-	vector.StrokeLine(screen, px-ux*18*float32(pxPerMM), py-uy*18*float32(pxPerMM), px, py, w*2.2, color.RGBA{0x3a, 0x40, 0x48, 0xff}, true)
-	vector.StrokeLine(screen, px, py, nx, ny, w, color.RGBA{0xc8, 0xcc, 0xd2, 0xff}, true)
-	vector.FillCircle(screen, px, py, w*2, color.RGBA{0x50, 0x58, 0x62, 0xff}, true)
+	v.line(screen, px+lift, py+lift, nx+lift, ny+lift, w, color.RGBA{0, 0, 0, 0x50})
+	// The counterweight sits behind the pivot, on the arm's line.
+	v.line(screen, px-ux*16*pxPerMM, py-uy*16*pxPerMM, px, py, w*2.2, color.RGBA{0x3a, 0x40, 0x48, 0xff})
+	v.line(screen, px, py, nx, ny, w, color.RGBA{0xc8, 0xcc, 0xd2, 0xff})
+	v.disk(screen, px, py, w*2, color.RGBA{0x50, 0x58, 0x62, 0xff})
 	// The headshell: a short, wider block at the needle end.
-	hx, hy := nx-ux*12*float32(pxPerMM), ny-uy*12*float32(pxPerMM)
-	vector.StrokeLine(screen, hx, hy, nx, ny, w*2.4, color.RGBA{0x22, 0x26, 0x2c, 0xff}, true)
+	v.line(screen, nx-ux*12*pxPerMM, ny-uy*12*pxPerMM, nx, ny, w*2.4, color.RGBA{0x22, 0x26, 0x2c, 0xff})
 	needle := color.RGBA{0xe0, 0xe6, 0xee, 0xff}
 	if now.NeedleDown {
 		needle = noticeColor
 	}
-	vector.FillCircle(screen, nx, ny, float32(math.Max(1.5, 1.2*pxPerMM)), needle, true)
+	v.disk(screen, nx, ny, math.Max(1.5, 1.2*pxPerMM), needle)
 }
 
 // discImages are a record's pictures on the GPU, already scaled to the size

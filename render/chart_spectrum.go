@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bonemusic/internal/breathe"
 	"fmt"
 	"image"
 	"math"
@@ -113,6 +114,7 @@ func welch(fft *fourier.FFT, x []float32) []float64 {
 			}
 			buf[i] = v * win[i]
 		}
+		breathe.Point()
 		coef = fft.Coefficients(coef, buf)
 		for k, z := range coef {
 			a := cmplx.Abs(z)

@@ -10,6 +10,7 @@ import (
 	"github.com/fogleman/gg"
 
 	"bonemusic/engine"
+	"bonemusic/internal/breathe"
 )
 
 // DefaultExportPX is the size of a saved disc picture: print quality.
@@ -100,6 +101,7 @@ func (c *Cache) disc(d *engine.Disc, sizePX int, lit bool) (*image.NRGBA, error)
 	im := cloneNRGBA(s)
 	g := NewGeometry(d.Params, sizePX)
 	pol := newPolar(d)
+	breathe.Point()
 	shadeGrooves(im, d.Params, g, pol, lit)
 	// One overlay layer for both: at export sizes a layer is big.
 	overlay(im, func(dc *gg.Context) {
@@ -160,8 +162,11 @@ func drawSurface(p engine.Params, sizePX int) (*image.NRGBA, error) {
 	} else {
 		im = blankSurface(p, g)
 	}
+	breathe.Point()
 	drawTitle(im, p, g)
+	breathe.Point()
 	cutOut(im, p, g)
+	breathe.Point()
 	burnHole(im, p, g)
 	return im, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/fogleman/gg"
 
 	"bonemusic/engine"
+	"bonemusic/internal/breathe"
 )
 
 // asRGBA lets gg draw on an NRGBA image whose pixels are all still opaque
@@ -114,14 +115,27 @@ func cutOut(im *image.NRGBA, p engine.Params, g Geometry) {
 	}
 	dc.SetLineWidth(math.Max(1, g.PX(0.6)))
 	dc.Stroke()
+	breathe.Point()
 
-	mask := image.NewRGBA(im.Rect)
-	mc := gg.NewContextForRGBA(mask)
-	path(mc)
-	mc.SetRGB(1, 1, 1)
-	mc.Fill()
-	for i := 3; i < len(im.Pix); i += 4 {
-		im.Pix[i] = uint8((int(im.Pix[i])*int(mask.Pix[i]) + 127) / 255)
+	// The mask is filled a band at a time: one fill of a print-size mask
+	// would hold a browser page for a tenth of a second.
+	const band = 256
+	b := im.Rect
+	for y0 := b.Min.Y; y0 < b.Max.Y; y0 += band {
+		mask := image.NewRGBA(image.Rect(0, 0, b.Dx(), min(band, b.Max.Y-y0)))
+		mc := gg.NewContextForRGBA(mask)
+		mc.Translate(float64(-b.Min.X), float64(-y0))
+		path(mc)
+		mc.SetRGB(1, 1, 1)
+		mc.Fill()
+		for y := range mask.Rect.Dy() {
+			row := im.Pix[(y0-b.Min.Y+y)*im.Stride:]
+			mrow := mask.Pix[y*mask.Stride:]
+			for x := range b.Dx() {
+				row[4*x+3] = uint8((int(row[4*x+3])*int(mrow[4*x+3]) + 127) / 255)
+			}
+		}
+		breathe.Point()
 	}
 }
 

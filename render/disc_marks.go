@@ -7,6 +7,7 @@ import (
 	"github.com/fogleman/gg"
 
 	"bonemusic/engine"
+	"bonemusic/internal/breathe"
 )
 
 // drawMarks draws the engine's surface faults where they are: dust
@@ -22,6 +23,7 @@ func markShapes(dc *gg.Context, marks []engine.Mark, p engine.Params, g Geometry
 	r := newRNG(p.Seed, "discmarks")
 	dc.SetLineCap(gg.LineCapRound)
 	for _, m := range marks {
+		breathe.Point()
 		if !(m.RadiusMM > 0 && m.RadiusMM < p.DiameterMM/2) || math.IsNaN(m.AngleRad) || math.IsInf(m.AngleRad, 0) {
 			continue
 		}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
@@ -18,19 +19,29 @@ const (
 	fontHand // italic stands in for a hand: each glyph is jittered when drawn
 )
 
-// loadFace parses one of the embedded Go fonts at sizePX pixels.
+// parsed holds the three fonts, parsed once: a parsed font is read-only
+// and safe to share, and parsing one costs about a millisecond, which every
+// label used to pay.
+var parsed = sync.OnceValues(func() ([3]*opentype.Font, error) {
+	var fonts [3]*opentype.Font
+	for i, data := range [3][]byte{fontRegular: goregular.TTF, fontBold: gobold.TTF, fontHand: goitalic.TTF} {
+		f, err := opentype.Parse(data)
+		if err != nil {
+			return fonts, fmt.Errorf("render: font: %w", err)
+		}
+		fonts[i] = f
+	}
+	return fonts, nil
+})
+
+// loadFace makes a face of one of the embedded Go fonts at sizePX pixels.
+// Faces are not safe for concurrent use: each caller gets its own.
 func loadFace(which int, sizePX float64) (font.Face, error) {
-	data := goregular.TTF
-	switch which {
-	case fontBold:
-		data = gobold.TTF
-	case fontHand:
-		data = goitalic.TTF
-	}
-	f, err := opentype.Parse(data)
+	fonts, err := parsed()
 	if err != nil {
-		return nil, fmt.Errorf("render: font: %w", err)
+		return nil, err
 	}
+	f := fonts[which]
 	if sizePX < 1 {
 		sizePX = 1
 	}

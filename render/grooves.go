@@ -7,6 +7,7 @@ import (
 	"github.com/fogleman/gg"
 
 	"bonemusic/engine"
+	"bonemusic/internal/breathe"
 )
 
 // runOutMM mirrors the engine's run-out travel (engine/disc.go) so a blank's
@@ -177,6 +178,7 @@ func leadInOut(dc *gg.Context, d *engine.Disc, g Geometry) {
 			dc.SetRGBA(0.9, 0.93, 1, 0.25+0.6*fan(d.AngleRad(i), 0.3))
 			dc.DrawLine(px, py, x, y)
 			dc.Stroke()
+			breathe.Point()
 			px, py = x, y
 		}
 	}

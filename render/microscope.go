@@ -10,6 +10,7 @@ import (
 	"github.com/fogleman/gg"
 
 	"bonemusic/engine"
+	"bonemusic/internal/breathe"
 )
 
 // Microscope is MicroscopeLang in English.
@@ -127,6 +128,7 @@ func drawGroovePanel(im *image.NRGBA, r image.Rectangle, d *engine.Disc, sample 
 	// Column by column: gather the turns crossing this column (outermost
 	// first), then walk down the column with a pointer into them.
 	for x := 0; x < pw; x++ {
+		breathe.Point()
 		i := float64(sample) + (float64(x)+0.5)*umPerPX/arcUM
 		col = col[:0]
 		for k := -K; k <= K; k++ {

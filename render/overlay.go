@@ -4,6 +4,8 @@ import (
 	"image"
 
 	"github.com/fogleman/gg"
+
+	"bonemusic/internal/breathe"
 )
 
 // overlay runs draw on a transparent layer the size of im and composites it
@@ -12,7 +14,11 @@ import (
 func overlay(im *image.NRGBA, draw func(dc *gg.Context)) {
 	layer := image.NewRGBA(im.Rect)
 	draw(gg.NewContextForRGBA(layer))
+	breathe.Point()
 	for i := 0; i < len(layer.Pix); i += 4 {
+		if i&0x3ffff == 0 {
+			breathe.Point()
+		}
 		oa := int(layer.Pix[i+3])
 		if oa == 0 || im.Pix[i+3] == 0 {
 			continue

@@ -11,9 +11,6 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,148 +18,38 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// The end-to-end test loads the real build (web/bonemusic.wasm, made by
-// `make wasm`) in headless Chromium, taps the start overlay like a visitor
-// and checks, from window.bonemusic.state, that the record turns at 78 rpm,
-// the game keeps 60 ticks per second and the browser's audio runs.
-// `make test` sets BONEMUSIC_FULL_TEST=1, which turns every missing piece
-// (no build, no Chromium) into a failure instead of a skip.
-
-// appState mirrors game.State as published by game/publish_js.go.
-type appState struct {
-	At           float64 `json:"at"` // performance.now() when the state was read, ms
-	Frames       int64   `json:"frames"`
-	Ticks        int64   `json:"ticks"`
-	TPS          float64 `json:"tps"`
-	FPS          float64 `json:"fps"`
-	Scene        string  `json:"scene"`
-	DiscAngleDeg float64 `json:"discAngleDeg"`
-	AudioReady   bool    `json:"audioReady"`
-	AudioPlaying bool    `json:"audioPlaying"`
-	AudioMS      float64 `json:"audioMS"`
-	Notice       string  `json:"notice"`
-}
-
 // The browser runs WebGL on SwiftShader (software) here, whose cost per
 // frame grows with the canvas: a bare Ebiten app draws 14 frames/s at
 // 1024×768 and 18 at 800×600, and Ebiten catches up at most 5 ticks per
 // frame, so below 12 frames/s the game cannot keep 60 ticks/s. Ours draws
-// 10.6 frames/s at 1024×768 and 15 at 960×540, so the page is tested at 960×540, a laptop browser window or a wide exhibition embed;
-// real GPUs have no such limit.
+// 10.6 frames/s at 1024×768 and 15 at 960×540, so the page is tested at
+// 960×540, a laptop browser window or a wide exhibition embed; real GPUs
+// have no such limit.
 const (
 	pageW, pageH = 960, 540
 	hostW, hostH = 840, 660 // the exhibition page: a heading and the 800×600 embed
 	rpm78        = 78.26
 )
 
-func requireFull(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("BONEMUSIC_FULL_TEST") == "1" {
-		t.Fatal(why)
-	}
-	t.Skip(why + " (make test runs this)")
-}
-
-func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	requireFull(t, "no Chromium found: run `make deps`")
-	return ""
-}
-
-func browser(t *testing.T, viewW, viewH int64) context.Context {
-	exe := chromium(t)
-	if _, err := os.Stat("bonemusic.wasm"); err != nil {
-		requireFull(t, "web/bonemusic.wasm is missing: run `make wasm`")
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewW, viewH)); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return ctx
-}
-
-// within runs f with a deadline derived from the browser context (a deadline
-// on the browser's own context would kill the browser).
-func within[T any](t *testing.T, ctx context.Context, d time.Duration, a chromedp.Action[T]) T {
-	t.Helper()
-	c, cancel := context.WithTimeout(ctx, d)
-	defer cancel()
-	v, err := chromedp.Run(c, a)
-	if err != nil {
-		t.Fatalf("browser: %v", err)
-	}
-	return v
-}
-
-// waitUntil polls the predicate on the published state (stateExpr) until it
-// holds; on timeout it fails with what was awaited and the state as it was.
-func waitUntil(t *testing.T, ctx context.Context, d time.Duration, stateExpr, pred, what string) {
-	t.Helper()
-	expr := fmt.Sprintf("(s => !!s && (%s))(%s)", pred, stateExpr)
-	c, cancel := context.WithTimeout(ctx, d+5*time.Second)
-	defer cancel()
-	if _, err := chromedp.Run(c, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(d))); err != nil {
-		last, _ := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](stateExpr+" || null"))
-		t.Fatalf("waited %v for %s: %v; state: %v", d, what, err, last)
-	}
-}
-
+// A visitor taps the record the moment it appears — while it is still
+// being cut — and the tap is kept: the record plays as soon as it is ready.
 func TestE2EIndex(t *testing.T) {
-	ctx := browser(t, pageW, pageH)
+	ctx := browser(t, browserOptions{w: pageW, h: pageH})
 	srv := httptest.NewServer(Handler("."))
 	defer srv.Close()
 
-	within(t, ctx, 30*time.Second, chromedp.Navigate(srv.URL+"/index.html"))
-	// The loader sets firstFrameMS, or error when the wasm cannot be loaded.
-	within(t, ctx, 60*time.Second, chromedp.Poll[bool](
-		`!!(window.bonemusic && (window.bonemusic.firstFrameMS || window.bonemusic.error))`,
-		chromedp.WithPollingTimeout(60*time.Second)))
-	if msg := within(t, ctx, 5*time.Second, chromedp.Evaluate[*string](`window.bonemusic.error || null`)); msg != nil {
-		t.Fatalf("page reports: %s", *msg)
-	}
-	firstFrameMS := within(t, ctx, 5*time.Second, chromedp.Evaluate[float64](`window.bonemusic.firstFrameMS`))
+	firstFrameMS := loadApp(t, ctx, srv.URL+"/index.html")
 	t.Logf("first frame %.0f ms after navigation", firstFrameMS)
-	// Wait for the record to be on the lightbox before tapping.
-	waitUntil(t, ctx, 60*time.Second, "window.bonemusic.state", `s.scene === "intro" && s.frames > 10`, "the start overlay")
-	before := readState(t, ctx, pageState)
+	before := readState(t, ctx, pageStateExpr)
 	if before.AudioReady {
 		t.Fatal("audio is running before any gesture: the start overlay is pointless")
 	}
-
-	within(t, ctx, 10*time.Second, chromedp.MouseClickXY(pageW/2, pageH/2))
-	waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state",
-		`s.scene === "turntable" && s.audioReady && s.audioPlaying && s.audioMS > 200`, "the record to play after the tap")
-	checkRunning(t, ctx, pageState)
+	tap(t, ctx, pageW/2, pageH/2)
+	waitUntil(t, ctx, 60*time.Second, "window.bonemusic.state",
+		`s.scene === "lightbox" && s.audioReady && s.audioPlaying && s.audioMS > 200`, "the record to play after a tap at the first frame")
+	checkRunning(t, ctx, pageStateExpr)
 	checkPictureTurns(t, ctx)
-
-	shot := within(t, ctx, 20*time.Second, chromedp.CaptureScreenshot())
-	// BONEMUSIC_SCREENSHOTS keeps the picture (for the README, or a failure).
-	dir := os.Getenv("BONEMUSIC_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	path := filepath.Join(dir, "index.png")
-	if err := os.WriteFile(path, shot, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s", path)
-	checkNotBlank(t, shot)
+	checkNotBlank(t, screenshot(t, ctx, "index"))
 }
 
 // checkPictureTurns compares two screenshots a fraction of a turn apart: the
@@ -227,7 +114,7 @@ func checkRunning(t *testing.T, ctx context.Context, expr string) {
 }
 
 // judgeWindow says what is wrong between two samples of the state.
-func judgeWindow(a, b appState) (problems []string, summary string) {
+func judgeWindow(a, b pageState) (problems []string, summary string) {
 	secs := (b.At - a.At) / 1000 // the page's own clock, so a stale embed report does not skew rates
 	tps := float64(b.Ticks-a.Ticks) / secs
 	degPerSec := (b.DiscAngleDeg - a.DiscAngleDeg) / secs
@@ -253,44 +140,6 @@ func judgeWindow(a, b appState) (problems []string, summary string) {
 	return problems, summary
 }
 
-// pageState reads the top page's state with the page's clock.
-const pageState = "Object.assign({at: performance.now()}, window.bonemusic.state)"
-
-func readState(t *testing.T, ctx context.Context, expr string) appState {
-	t.Helper()
-	return within(t, ctx, 5*time.Second, chromedp.Evaluate[appState](expr))
-}
-
-// checkNotBlank asserts the centre of the screenshot shows a picture: many
-// distinct grey levels, not a flat colour or an empty canvas.
-func checkNotBlank(t *testing.T, shot []byte) {
-	t.Helper()
-	img, err := png.Decode(bytes.NewReader(shot))
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	b := img.Bounds()
-	c := image.Rect(b.Dx()*3/8, b.Dy()*3/8, b.Dx()*5/8, b.Dy()*5/8)
-	levels := map[uint32]bool{}
-	var sum, sumSq, n float64
-	for y := c.Min.Y; y < c.Max.Y; y++ {
-		for x := c.Min.X; x < c.Max.X; x++ {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			l := float64(r+g+bl) / 3 / 257
-			levels[uint32(l)] = true
-			sum += l
-			sumSq += l * l
-			n++
-		}
-	}
-	mean := sum / n
-	sd := math.Sqrt(sumSq/n - mean*mean)
-	t.Logf("screenshot centre: mean %.0f, sd %.1f, %d grey levels", mean, sd, len(levels))
-	if len(levels) < 24 || sd < 6 || mean < 8 {
-		t.Errorf("centre of the screenshot looks blank (mean %.0f, sd %.1f, %d levels)", mean, sd, len(levels))
-	}
-}
-
 // hostPage is an exhibition site's page embedding the app from another
 // origin, with the iframe attributes README tells sites to use. The embed
 // posts its state to the parent (web/loader.js), which the page keeps.
@@ -304,7 +153,7 @@ addEventListener("message", e => { if (e.data && e.data.type === "bonemusic:stat
 </script></body></html>`
 
 func TestE2EEmbed(t *testing.T) {
-	ctx := browser(t, hostW, hostH)
+	ctx := browser(t, browserOptions{w: hostW, h: hostH})
 	app := httptest.NewServer(Handler("."))
 	defer app.Close()
 	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -316,8 +165,8 @@ func TestE2EEmbed(t *testing.T) {
 	within(t, ctx, 30*time.Second, chromedp.Navigate(host.URL))
 	waitUntil(t, ctx, 60*time.Second, "window.embedState", `s.frames > 10`, "the embedded app to draw")
 	// Tap the middle of the iframe (it starts 40 px down).
-	within(t, ctx, 10*time.Second, chromedp.MouseClickXY(400, 40+300))
-	waitUntil(t, ctx, 30*time.Second, "window.embedState",
-		`s.scene === "turntable" && s.audioReady && s.audioMS > 200`, "the embedded record to play after the tap")
+	tap(t, ctx, 400, 40+300)
+	waitUntil(t, ctx, 60*time.Second, "window.embedState",
+		`s.scene === "lightbox" && s.audioReady && s.audioPlaying && s.audioMS > 200`, "the embedded record to play after the tap")
 	checkRunning(t, ctx, "window.embedState")
 }

@@ -1,0 +1,6 @@
+//go:build js
+
+package breathe
+
+// In a browser, work takes turns.
+const oneAtATime = true
