@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// Calibration tests: the numbers DESIGN.md §3 and issue 3 ask the physics to
+// Calibration tests: the numbers docs/physics.md and issue 3 ask the physics to
 // reproduce. The degradation emerges from geometry and wear; nothing here
 // filters the source. Bone (film) targets are tuned to historical accounts,
 // not to lab data (none is published); shellac follows GOST 5289-61.

@@ -12,7 +12,7 @@ type Characteristic uint8
 const (
 	// Char78 is the 78-era curve: constant amplitude below the bass turnover
 	// (250–500 Hz, 300 default), constant velocity above (Blumlein/Western
-	// Electric practice of the 1930s–50s; DESIGN.md §3).
+	// Electric practice of the 1930s–50s; docs/physics.md).
 	Char78 Characteristic = iota
 	// CharRIAA is the RIAA recording curve (time constants 3180/318/75 µs,
 	// RIAA Bulletin E1, 1954) with a 10 Hz subsonic pole so the displacement
@@ -277,7 +277,15 @@ func (c *Cutter) store(y float64) error {
 
 // Finish flushes the filters, adds the run-out and locked groove, seeds the
 // surface marks and returns the disc. The Cutter cannot be used afterwards.
-func (c *Cutter) Finish() (*Disc, error) {
+func (c *Cutter) Finish() (*Disc, error) { return c.FinishProgress(nil) }
+
+// FinishProgress is Finish reporting the fraction done (0–1) every quarter
+// of a million groove samples: storing a 3-minute side takes a browser about
+// 150 ms, which the caller may want to spread out (progress may be nil).
+func (c *Cutter) FinishProgress(progress func(float64)) (*Disc, error) {
+	if progress == nil {
+		progress = func(float64) {}
+	}
 	if c.err != nil {
 		return nil, c.err
 	}
@@ -310,14 +318,16 @@ func (c *Cutter) Finish() (*Disc, error) {
 		c.disc.progLen++
 	}
 	d := c.disc
-	d.quantise(c.prog, c.maxUM)
+	d.quantise(c.prog, c.maxUM, progress)
 	c.prog = nil
 	d.initWear()
 	if c.opt.Hot {
 		d.breakOvercutWalls()
 	}
+	progress(0.95)
 	d.marks = seedMarks(d)
 	c.disc = nil
+	progress(1)
 	return d, nil
 }
 
@@ -371,11 +381,15 @@ func Cut(samples [][]float32, sourceRate int, p Params, opt CutOptions) (*Disc, 
 // largest excursion (a quiet cut keeps its resolution: 2 nm steps for a
 // full-land swing, finer when quieter), framed by the silent lead-in and the
 // run-out and locked turn.
-func (d *Disc) quantise(prog []float32, maxUM float64) {
+func (d *Disc) quantise(prog []float32, maxUM float64, progress func(float64)) {
+	const every = 1 << 18
 	peak := 0.0
-	for _, v := range prog {
+	for i, v := range prog {
 		if a := math.Abs(float64(v)); a > peak {
 			peak = a
+		}
+		if i%every == every-1 {
+			progress(0.3 * float64(i) / float64(len(prog)))
 		}
 	}
 	if peak < 1e-3 {
@@ -386,6 +400,9 @@ func (d *Disc) quantise(prog []float32, maxUM float64) {
 	g := d.groove[leadInTurns*d.n:]
 	inv := 1 / d.scaleUM
 	for i, v := range prog {
+		if i%every == every-1 {
+			progress(0.3 + 0.6*float64(i)/float64(len(prog)))
+		}
 		q := math.Round(float64(v) * inv)
 		if q > 32767 {
 			q = 32767

@@ -78,3 +78,31 @@ func TestDeterminism(t *testing.T) {
 		}
 	}
 }
+
+// A clone plays and wears on its own: wearing the original leaves the
+// clone as it was, and the clone plays exactly as the original did.
+func TestCloneIsIndependent(t *testing.T) {
+	d := shortDisc(t, 2, nil, CutOptions{})
+	c := d.Clone()
+	pk, _ := PickupByName("steel")
+	opt := PlayOptions{Pickup: pk, Noise: true, Seed: 3}
+	a, _, err := PlayAll(d, opt, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Plays() != 0 || c.WallHeightUM(c.ProgrammeStart()+1000) != float64(float32(c.Params.Material.props().depthUM)) {
+		t.Fatalf("playing the original wore the clone: %d plays", c.Plays())
+	}
+	b, _, err := PlayAll(c, opt, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != len(b) {
+		t.Fatalf("clone played %d samples, original %d", len(b), len(a))
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("sample %d: clone %v, original %v", i, b[i], a[i])
+		}
+	}
+}

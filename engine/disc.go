@@ -54,7 +54,7 @@ type Params struct {
 	Title           string   // hand-written title, optional, Latin or Cyrillic
 }
 
-// DefaultParams is a bone record as DESIGN.md §3 describes it: 250 mm,
+// DefaultParams is a bone record as docs/physics.md describes it: 250 mm,
 // 78.26 rpm, 100 lpi from 118 mm in to 57 mm, a hole burned 1 mm off-centre.
 func DefaultParams() Params {
 	return Params{

@@ -5,7 +5,7 @@ import "math"
 // limiter is the lathe's look-ahead level limiter. A cutter cannot cut a
 // wall steeper than 1 (recorded velocity above groove speed: the cutter's
 // back face would plough the wall it just cut) and must not swing beyond half
-// the land or it breaks into the neighbouring turn (DESIGN.md §3). Gain is
+// the land or it breaks into the neighbouring turn (docs/physics.md). Gain is
 // lowered smoothly ahead of a peak; a final clip and slew limit are the
 // safety net. When the programme never reaches the limits, the gain stays
 // exactly 1 and the groove is a bit-exact, delayed copy of the input.

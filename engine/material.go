@@ -5,7 +5,7 @@ package engine
 // Shellac and vinyl values follow handbook figures for the compounds. The
 // film numbers are for cellulose acetate film base; no wear measurement of a
 // bone record is published, so wearK for film is TUNED to the historical
-// accounts quoted in DESIGN.md §3 ("a handful" of steel-needle plays, "30 to
+// accounts quoted in docs/physics.md ("a handful" of steel-needle plays, "30 to
 // 40" with an electric pickup — Stephen Coates), not measured.
 type materialProps struct {
 	depthUM     float64 // groove depth; a 90° cutter makes the top width twice this

@@ -28,7 +28,7 @@ type Pickup struct {
 	RumbleUM    float64  // turntable rumble amplitude at the stylus, µm
 }
 
-// Pickups of the three eras (DESIGN.md §3). Masses are typical of each kind:
+// Pickups of the three eras (docs/physics.md). Masses are typical of each kind:
 // an acoustic soundbox's needle and lever are heavy, a 1950s crystal
 // cartridge light, a modern magnetic one lighter still.
 var Pickups = []Pickup{

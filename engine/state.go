@@ -38,6 +38,20 @@ func (d *Disc) State() DiscState {
 	}
 }
 
+// Clone is a copy of the disc that can be read — drawn, saved, measured —
+// while the original keeps playing and wearing. The fresh groove is never
+// written after the cut, so the two share it; the wear, marks and history
+// are copied (about 1.5 MB for a 3-minute side, against 16 MB for State).
+func (d *Disc) Clone() *Disc {
+	c := *d
+	c.smoothUM2 = append([]float32(nil), d.smoothUM2...)
+	c.wallUM = append([]float32(nil), d.wallUM...)
+	c.roughUM = append([]float32(nil), d.roughUM...)
+	c.marks = d.Marks()
+	c.history = d.History()
+	return &c
+}
+
 // Limits a restored disc must respect (hostile files).
 const (
 	maxMarks   = 4096 // Lift stops adding skip marks here too

@@ -193,7 +193,7 @@ func (p *Player) Read(dst []float32) (int, error) {
 		dst[k] = float32(o)
 		// Wow: the disc turns about the burned hole, e off the groove centre,
 		// so the groove passes the stylus at ω(r + e·cos θ): speed deviation
-		// e/r at the rotation rate (DESIGN.md §3).
+		// e/r at the rotation rate (docs/physics.md).
 		// The factor changes at 1.3 Hz: refresh it every 32 samples.
 		if p.emitted&31 == 0 || p.wowStale {
 			p.wow = 1

@@ -2,8 +2,8 @@ package engine
 
 import "math"
 
-// The stylus tracer. Following DESIGN.md's engine sketch and the "virtual
-// stylus" of optical playback (IRENE: Fadeyev & Haber, "Reconstruction of
+// The stylus tracer. Following docs/physics.md and the "virtual stylus" of
+// optical playback (IRENE: Fadeyev & Haber, "Reconstruction of
 // mechanically recorded sound by image processing", J. Audio Eng. Soc. 51
 // (2003) 1172), the tip is a sphere of radius R resting on both walls:
 //
@@ -69,7 +69,7 @@ func newTracer(d *Disc, p Pickup, noise bool, seed uint64, ev *events) *tracer {
 		pinchLeak: p.PinchLeak, noise: noise, seed: seed, worn: true, ev: ev}
 	// Grain noise: more of the wall's grain is under a larger contact, so the
 	// injected roughness grows with the contact length (hiss energy grows
-	// with tip size, DESIGN.md §3); the footprint then filters it.
+	// with tip size, docs/physics.md); the footprint then filters it.
 	t.grainK = math.Max(t.contactUM, 4) / 12
 	for i := range t.tTag {
 		t.tTag[i] = math.MinInt

@@ -24,7 +24,7 @@ import "math"
 //   - Wall height falls by h per pass: the skip threshold (stream.go).
 //   - Roughness grows with the removed depth: torn, not polished, walls (hiss).
 //
-// k for film is tuned to the historical accounts (DESIGN.md §3), for shellac
+// k for film is tuned to the historical accounts (docs/physics.md), for shellac
 // to GOST 5289-61; none of them is a laboratory measurement of bone records.
 const smoothGain = 1.5 // c above, dimensionless: how much of the removal reshapes the profile
 

@@ -8,13 +8,17 @@ import (
 	"bonemusic/engine"
 )
 
+// blankPX is the size the ungrooved disc is drawn at: the sound and cut
+// scenes show it at most about this large.
+const blankPX = 768
+
 // blank is the disc cut out of the visitor's film, not yet grooved: what the
 // sound scene shows and the lathe cuts into. Drawn beside the game, once per
-// film and seed.
+// film and seed, and moved to the GPU a band at a time.
 type blank struct {
 	params  engine.Params
-	img     *ebiten.Image
-	drawing *job[image.Image]
+	up      *upload
+	drawing *job[*image.NRGBA]
 	pending engine.Params
 }
 
@@ -25,19 +29,19 @@ func (b *blank) image(a *app, p engine.Params) *ebiten.Image {
 		if err != nil {
 			a.say("%s%v", a.text.RecordFailed, err)
 		} else {
-			if b.img != nil {
-				b.img.Deallocate()
+			if b.up != nil {
+				b.up.img.Deallocate()
 			}
-			b.img, b.params = ebiten.NewImageFromImage(im), b.pending
+			b.up, b.params = newUpload(im), b.pending
 		}
 	}
-	if b.drawing == nil && (b.img == nil || b.params != p) {
+	if b.drawing == nil && (b.up == nil || b.params != p) {
 		b.pending = p
 		cache := a.cache
-		b.drawing = startJob(func(func(float64)) (image.Image, error) { return cache.Blank(p, discPX) })
+		b.drawing = startJob(func(func(float64)) (*image.NRGBA, error) { return cache.Blank(p, blankPX) })
 	}
-	if b.params != p {
+	if b.up == nil || b.params != p || !b.up.step(uploadRows) {
 		return nil
 	}
-	return b.img
+	return b.up.img
 }

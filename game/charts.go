@@ -22,10 +22,10 @@ const spectrumWindowSec = 20
 // spectrum of the first play against the latest, the groove under the
 // microscope — redrawn beside the game after each play.
 type charts struct {
-	imgs    [lessonOff]*ebiten.Image
+	pics    [lessonOff]*upload
 	disc    *engine.Disc // the disc they were drawn for
 	plays   int
-	drawing *job[[lessonOff]image.Image]
+	drawing *job[[lessonOff]*image.NRGBA]
 }
 
 func newCharts() *charts { return &charts{plays: -1} }
@@ -38,20 +38,17 @@ func (c *charts) update(a *app) {
 			a.say("%v", err)
 		}
 		for i, im := range ims {
-			if im == nil {
-				continue
+			if im != nil {
+				c.pics[i].dispose()
+				c.pics[i] = newUpload(im)
 			}
-			if c.imgs[i] != nil {
-				c.imgs[i].Deallocate()
-			}
-			c.imgs[i] = ebiten.NewImageFromImage(im)
 		}
 	}
 	d := a.studio.disc
 	if c.drawing != nil || d == nil || (c.disc == d && c.plays == d.Plays()) {
 		return
 	}
-	snap := a.tt.SnapshotIfPlayed(-1)
+	snap := a.tt.Snapshot(d, -1)
 	if snap == nil {
 		return // the disc is off the platter (ageing): wait for it
 	}
@@ -59,8 +56,8 @@ func (c *charts) update(a *app) {
 	fresh := window(a.studio.fresh)
 	latest := window(a.tt.LastTake())
 	lang := a.lang
-	c.drawing = startJob(func(progress func(float64)) ([lessonOff]image.Image, error) {
-		var out [lessonOff]image.Image
+	c.drawing = startJob(func(progress func(float64)) ([lessonOff]*image.NRGBA, error) {
+		var out [lessonOff]*image.NRGBA
 		var err error
 		if out[lessonFidelity], err = render.FidelityChart(snap.History(), chartW, chartH, lang); err != nil {
 			return out, err
@@ -77,10 +74,10 @@ func (c *charts) update(a *app) {
 
 // image is the lesson's picture, or nil before it is drawn.
 func (c *charts) image(lesson int) *ebiten.Image {
-	if lesson < 0 || lesson >= len(c.imgs) {
+	if lesson < 0 || lesson >= len(c.pics) {
 		return nil
 	}
-	return c.imgs[lesson]
+	return c.pics[lesson].image()
 }
 
 // window converts spectrumWindowSec of a play, from 5 s in (past the

@@ -156,6 +156,7 @@ func (g *Game) refreshState() {
 	s.Scene = g.scene.name().String()
 	s.DiscAngleDeg = now.AngleRad * 180 / math.Pi
 	s.TurnedSec = now.ClockSec
+	s.PlatterRPM = now.RPM
 	s.AudioReady = g.sound.ready()
 	s.AudioPlaying = g.sound.playing() && (a.speaker.current() != clocked(a.tt) || now.NeedleDown)
 	s.AudioMS = g.sound.positionMS()

@@ -2,25 +2,33 @@ package game
 
 import (
 	"image"
+	"math"
 
 	"bonemusic/engine"
 	"bonemusic/game/turntable"
 	"bonemusic/render"
 )
 
-// discPX is the size of the disc picture the game turns: sharp on a 1080p
-// projector, and quick to draw.
-const discPX = 1024
+// Sizes the record's pictures are drawn at: the size it is shown at,
+// rounded up to a multiple of lookStepPX, so a picture is drawn once per
+// screen size and never shrunk much (shrinking a big picture every frame is
+// what software-rendered WebGL feels most).
+const (
+	lookStepPX = 64
+	lookMinPX  = 256
+	lookMaxPX  = 1024
+)
 
 // look is the pictures of the record on the turntable. They are drawn
-// beside the game, from a copy of the disc, first when the disc goes on and
-// again after every play, so the audio goes on playing the disc meanwhile
-// and the page never waits for a picture.
+// beside the game, from a copy of the disc, when the disc goes on, when the
+// screen changes size, and again after every play, so the audio goes on
+// playing the disc meanwhile and the page never waits for a picture.
 type look struct {
 	cache   *render.Cache
 	disc    *engine.Disc // the disc these pictures are of
 	geo     render.Geometry
 	pics    pictures
+	sizePX  int // the size wanted, from the last frame (0: not yet known)
 	drawing *job[pictures]
 	err     error
 }
@@ -30,62 +38,64 @@ type look struct {
 // under the lamp while the record turns.
 type pictures struct {
 	plays int
-	disc  image.Image
+	geo   render.Geometry
+	disc  *image.NRGBA
 	sheen *image.NRGBA // cropped: its Bounds().Min is its place on the disc
 }
 
-// show starts drawing d; until the picture is ready the old one is not shown.
+// show makes d the disc whose pictures are drawn; until they are ready
+// none is shown.
 func (l *look) show(d *engine.Disc) {
 	if d == l.disc {
 		return
 	}
-	l.disc, l.geo, l.pics, l.err = d, render.NewGeometry(d.Params, discPX), pictures{}, nil
-	snap, err := engine.Restore(d.State())
-	if err != nil {
-		l.err = err
-		return
-	}
-	l.draw(snap)
+	l.disc, l.pics, l.err = d, pictures{}, nil
 }
 
 // ready reports whether there is a picture to show.
 func (l *look) ready() bool { return l.pics.disc != nil }
 
-// update takes a finished picture and, once the disc on tt has been played
-// since the picture was drawn, starts drawing it again.
+// fit asks for pictures for a record shown diameterPX across.
+func (l *look) fit(diameterPX float64) {
+	px := int(math.Ceil(diameterPX/lookStepPX)) * lookStepPX
+	l.sizePX = max(lookMinPX, min(lookMaxPX, px))
+}
+
+// update takes a finished picture and starts drawing a new one when the
+// disc on tt was played since, or the screen wants another size.
 func (l *look) update(tt *turntable.Turntable) {
 	if pics, err, ok := l.drawing.poll(); ok {
 		l.drawing = nil
 		if err != nil {
 			l.err = err // keep the older, still nearly true picture
-		} else {
+		} else if pics.plays >= l.pics.plays || !l.ready() {
 			l.pics = pics
 		}
 	}
-	if l.drawing != nil || l.disc == nil || !l.ready() {
+	if l.drawing != nil || l.disc == nil || l.sizePX == 0 {
 		return
 	}
-	if snap := tt.SnapshotIfPlayed(l.pics.plays); snap != nil && snap.Params == l.disc.Params {
-		l.draw(snap)
+	drawn := l.pics.plays
+	if !l.ready() || l.pics.geo.SizePX != l.sizePX {
+		drawn = -1 // draw whatever the count
+	}
+	if snap := tt.Snapshot(l.disc, drawn); snap != nil {
+		cache, size := l.cache, l.sizePX
+		l.drawing = startJob(func(func(float64)) (pictures, error) { return drawRecord(cache, snap, size) })
 	}
 }
 
-func (l *look) draw(snap *engine.Disc) {
-	cache := l.cache
-	l.drawing = startJob(func(func(float64)) (pictures, error) { return drawRecord(cache, snap) })
-}
-
-// drawRecord draws a disc's two pictures.
-func drawRecord(cache *render.Cache, disc *engine.Disc) (pictures, error) {
-	unlit, err := cache.DiscUnlit(disc, discPX)
+// drawRecord draws a disc's two pictures at sizePX.
+func drawRecord(cache *render.Cache, disc *engine.Disc, sizePX int) (pictures, error) {
+	unlit, err := cache.DiscUnlit(disc, sizePX)
 	if err != nil {
 		return pictures{}, err
 	}
-	sheen, err := render.Sheen(disc, discPX)
+	sheen, err := render.Sheen(disc, sizePX)
 	if err != nil {
 		return pictures{}, err
 	}
-	return pictures{plays: disc.Plays(), disc: unlit, sheen: cropToVisible(sheen)}, nil
+	return pictures{plays: disc.Plays(), geo: render.NewGeometry(disc.Params, sizePX), disc: unlit, sheen: cropToVisible(sheen)}, nil
 }
 
 // cropToVisible trims the transparent margin off an image. The sheen is a

@@ -19,8 +19,7 @@ import (
 type cutScene struct {
 	live  bool
 	lathe *turntable.Lathe
-	fast  *job[*engine.Disc]
-	err   error
+	disc  *job[*engine.Disc] // cutting fast, or finishing a live cut
 }
 
 func newCutScene(a *app, live bool) scene {
@@ -34,7 +33,7 @@ func newCutScene(a *app, live bool) scene {
 	if live {
 		a.speaker.use(l) // the audio device's pull is the lathe's clock
 	} else {
-		s.fast = startJob(func(progress func(float64)) (*engine.Disc, error) {
+		s.disc = startJob(func(progress func(float64)) (*engine.Disc, error) {
 			return turntable.CutFast(l, func(c turntable.Cutting) { progress(c.Fraction) })
 		})
 	}
@@ -52,26 +51,27 @@ func (s *cutScene) update(a *app, in *Input) scene {
 		a.speaker.use(a.tt)
 		return newSoundScene(a)
 	}
-	if s.fast != nil {
-		if _, err, ok := s.fast.poll(); ok && err != nil {
-			s.err = err
-		}
-	}
 	now := s.lathe.Now()
 	if now.Err != nil {
-		s.err = now.Err
-	}
-	if s.err != nil {
 		a.speaker.use(a.tt)
-		a.say("%s%v", a.text.RecordFailed, s.err)
+		a.say("%s%v", a.text.RecordFailed, now.Err)
 		return newSoundScene(a)
 	}
-	if now.Done {
-		d, err := s.lathe.Disc()
-		if err == nil {
-			a.speaker.use(a.tt)
-			return a.playDisc(d)
-		}
+	if now.Written && s.disc == nil {
+		// The live cut has reached the end: the monitor falls silent and
+		// the disc is finished beside the game.
+		l := s.lathe
+		s.disc = startJob(func(progress func(float64)) (*engine.Disc, error) { return l.Finish(progress) })
+	}
+	d, err, ok := s.disc.poll()
+	switch {
+	case ok && err != nil:
+		a.speaker.use(a.tt)
+		a.say("%s%v", a.text.RecordFailed, err)
+		return newSoundScene(a)
+	case ok:
+		a.speaker.use(a.tt)
+		return a.playDisc(d)
 	}
 	return s
 }
@@ -82,8 +82,8 @@ func (s *cutScene) draw(a *app, v *view, screen *ebiten.Image) {
 	now := s.lathe.Now()
 	p := a.studio.params()
 	r := stage.Inset(m.pad)
-	g := render.NewGeometry(p, discPX)
-	scale := math.Min(r.W, r.H) / discPX
+	g := render.NewGeometry(p, blankPX)
+	scale := math.Min(r.W, r.H) / blankPX
 	pxPerMM := g.PXPerMM * scale
 	// The blank turns about its burned hole, on the lathe's spindle.
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}

@@ -24,10 +24,10 @@ const (
 // shows it large while scissors cut the disc out of it and a cigarette
 // burns the hole; then the visitor brings a sound.
 type filmScene struct {
-	thumbs   []*ebiten.Image // one per engine.Films, nil until drawn
-	drawing  *job[[]image.Image]
-	preview  *ebiten.Image
-	previewJ *job[image.Image]
+	thumbs   []*upload // one per engine.Films, nil until drawn
+	drawing  *job[[]*image.NRGBA]
+	preview  *upload
+	previewJ *job[*image.NRGBA]
 	shown    string // film the preview is of
 	shownAt  uint64 // seed the preview is of
 	cutAt    int64  // tick the scissors started; 0 before a choice
@@ -40,7 +40,7 @@ func newFilmScene(a *app) *filmScene {
 	if a.studio.seed == 0 {
 		a.studio.seed = uint64(a.tick)*2654435761 + 1
 	}
-	return &filmScene{thumbs: make([]*ebiten.Image, len(engine.Films))}
+	return &filmScene{thumbs: make([]*upload, len(engine.Films))}
 }
 
 func (*filmScene) name() sceneName { return sceneFilm }
@@ -50,8 +50,8 @@ func (s *filmScene) update(a *app, in *Input) scene {
 	s.layout(a, m)
 	if s.drawing == nil && s.thumbs[0] == nil {
 		seed := a.studio.seed
-		s.drawing = startJob(func(progress func(float64)) ([]image.Image, error) {
-			var out []image.Image
+		s.drawing = startJob(func(progress func(float64)) ([]*image.NRGBA, error) {
+			var out []*image.NRGBA
 			for i, f := range engine.Films {
 				im, err := render.Film(f, seed, thumbPX)
 				if err != nil {
@@ -70,7 +70,7 @@ func (s *filmScene) update(a *app, in *Input) scene {
 		}
 		s.dropThumbs()
 		for i, im := range ims {
-			s.thumbs[i] = ebiten.NewImageFromImage(im)
+			s.thumbs[i] = newUpload(im)
 		}
 	}
 	s.updatePreview(a)
@@ -103,10 +103,8 @@ func (s *filmScene) update(a *app, in *Input) scene {
 
 func (s *filmScene) dropThumbs() {
 	for i, t := range s.thumbs {
-		if t != nil {
-			t.Deallocate()
-			s.thumbs[i] = nil
-		}
+		t.dispose()
+		s.thumbs[i] = nil
 	}
 }
 
@@ -115,16 +113,14 @@ func (s *filmScene) updatePreview(a *app) {
 	if im, err, ok := s.previewJ.poll(); ok {
 		s.previewJ = nil
 		if err == nil {
-			if s.preview != nil {
-				s.preview.Deallocate()
-			}
-			s.preview = ebiten.NewImageFromImage(im)
+			s.preview.dispose()
+			s.preview = newUpload(im)
 		}
 	}
 	if s.previewJ == nil && (s.shown != a.studio.film || s.shownAt != a.studio.seed) {
 		film, seed := a.studio.film, a.studio.seed
 		s.shown, s.shownAt = film, seed
-		s.previewJ = startJob(func(func(float64)) (image.Image, error) { return render.Film(film, seed, previewPX) })
+		s.previewJ = startJob(func(func(float64)) (*image.NRGBA, error) { return render.Film(film, seed, previewPX) })
 	}
 }
 
@@ -138,7 +134,7 @@ func (s *filmScene) layout(a *app, m metrics) {
 	thumbH := math.Min((panel.W-float64(cols-1)*m.pad)/float64(cols)*0.8, (panel.H-2*m.btnH)/2.6)
 	boxes, used := grid(Rect{panel.X, y, panel.W, 0}, len(engine.Films), cols, thumbH, m.pad)
 	for i, f := range engine.Films {
-		a.ui.add(control{id: "film:" + f, label: a.text.Films[f], r: boxes[i], on: f == a.studio.film, off: s.cutAt > 0, img: s.thumbs[i]})
+		a.ui.add(control{id: "film:" + f, label: a.text.Films[f], r: boxes[i], on: f == a.studio.film, off: s.cutAt > 0, pic: s.thumbs[i]})
 	}
 	y += used + m.pad
 	btns := row(Rect{panel.X, y, panel.W, m.btnH}, 2, m.pad)
@@ -149,8 +145,8 @@ func (s *filmScene) layout(a *app, m metrics) {
 func (s *filmScene) draw(a *app, v *view, screen *ebiten.Image) {
 	m := metricsFor(a.w, a.h)
 	stage, panel := m.stage()
-	if s.preview != nil {
-		v.picture(screen, s.preview, stage.Inset(m.pad))
+	if img := s.preview.image(); img != nil {
+		v.picture(screen, img, stage.Inset(m.pad))
 	}
 	if s.cutAt > 0 {
 		s.drawCutting(a, v, screen, stage.Inset(m.pad), m)

@@ -83,7 +83,7 @@ func (s *turntableScene) startExport(a *app, kind string) {
 			return exported{base + ".wav", "audio/wav", data}, err
 		})
 	case "png", "bone":
-		snap := a.tt.SnapshotIfPlayed(-1)
+		snap := a.tt.Snapshot(a.studio.disc, -1)
 		if snap == nil {
 			return
 		}

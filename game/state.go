@@ -12,6 +12,7 @@ type State struct {
 	Scene        string   `json:"scene"`        // lightbox, film, sound, cut or turntable
 	DiscAngleDeg float64  `json:"discAngleDeg"` // rotation of the record on the platter, degrees, grows while it turns
 	TurnedSec    float64  `json:"turnedSec"`    // the turntable's clock, seconds
+	PlatterRPM   float64  `json:"platterRPM"`   // how fast the platter turns now (its motor has inertia)
 	AudioReady   bool     `json:"audioReady"`   // the audio device is open (in a browser: unlocked by a gesture)
 	AudioPlaying bool     `json:"audioPlaying"` // sound is coming out: a needle in the groove or the lathe's monitor
 	AudioMS      float64  `json:"audioMS"`      // how much the audio device has played, milliseconds

@@ -1,7 +1,5 @@
 package game
 
-import "github.com/hajimehoshi/ebiten/v2"
-
 // control is one button on the screen this tick. Scenes lay their controls
 // out afresh every tick (the screen may have turned from portrait to
 // landscape) and ask whether one was pressed.
@@ -9,10 +7,10 @@ type control struct {
 	id    string // stable: own, film:chest, play … (published for tests)
 	label string
 	r     Rect
-	on    bool          // chosen: the current film, pickup or speed
-	off   bool          // shown but not available now
-	big   bool          // the main action of the screen
-	img   *ebiten.Image // a picture filling the control under its label (a film)
+	on    bool    // chosen: the current film, pickup or speed
+	off   bool    // shown but not available now
+	big   bool    // the main action of the screen
+	pic   *upload // a picture filling the control under its label (a film)
 }
 
 // ui holds this tick's controls and the keyboard focus.

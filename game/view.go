@@ -23,17 +23,18 @@ var (
 // is made once and only copied per frame: the browser renders WebGL in
 // software on many school laptops.
 type view struct {
-	glow   *ebiten.Image
-	room   *ebiten.Image // the static background at the current screen size
-	pixel  *ebiten.Image // 1×1 white, scaled to fill rectangles
-	labels map[labelKey]*cachedLabel
-	wraps  map[wrapKey][]string
-	fits   map[fitKey]int // the text size a control's label fits at
-	disc   *discImages
-	frame  int64
-	verts  []ebiten.Vertex // scratch for shapes.go
-	idx    []uint16
-	shrunk []shrunkImage // see scaled
+	glow     *ebiten.Image
+	room     *ebiten.Image // the static background at the current screen size
+	pixel    *ebiten.Image // 1×1 white, scaled to fill rectangles
+	labels   map[labelKey]*cachedLabel
+	wraps    map[wrapKey][]string
+	fits     map[fitKey]int // the text size a control's label fits at
+	disc     *discImages    // the record's pictures on the GPU
+	nextDisc *discImages    // newer ones, being uploaded
+	frame    int64
+	verts    []ebiten.Vertex // scratch for shapes.go
+	idx      []uint16
+	shrunk   []shrunkImage // see scaled
 }
 
 // maxLabels bounds the label cache: play counts and notices come and go.
@@ -272,8 +273,8 @@ func (v *view) control(screen *ebiten.Image, c control, m metrics, focused bool)
 	v.fill(screen, c.r, border)
 	inner := c.r.Inset(math.Max(1, float64(m.px)/10))
 	v.fill(screen, inner, bg)
-	if c.img != nil {
-		v.picture(screen, c.img, inner.Inset(2))
+	if img := c.pic.image(); img != nil {
+		v.picture(screen, img, inner.Inset(2))
 		if c.off {
 			v.fill(screen, inner, color.RGBA{0, 0, 0, 0x90})
 		}

@@ -1,7 +1,6 @@
 package game
 
 import (
-	"image"
 	"image/color"
 	"math"
 
@@ -33,25 +32,50 @@ func needleAngle(radiusMM float64) float64 {
 // sheen is not turned (the lamp does not move) but follows the groove
 // centre round the spindle.
 func (v *view) drawRecord(screen *ebiten.Image, l *look, angleRad float64, centre Point, diameter float64) {
+	l.fit(diameter * lookMarginFrac)
 	if !l.ready() {
 		return
 	}
-	scale := diameter / float64(l.geo.SizePX)
-	if v.disc == nil || v.disc.from != l.pics.disc || v.disc.scale != scale {
-		v.disc.dispose()
-		v.disc = newDiscImages(l.pics, scale)
+	v.uploadRecord(l.pics)
+	im := v.disc
+	if im == nil {
+		return
 	}
+	geo := im.pics.geo
+	scale := diameter * lookMarginFrac / float64(geo.SizePX)
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Translate(-l.geo.HoleX*scale, -l.geo.HoleY*scale)
+	op.GeoM.Translate(-geo.HoleX, -geo.HoleY)
+	op.GeoM.Scale(scale, scale)
 	op.GeoM.Rotate(angleRad)
 	op.GeoM.Translate(centre.X, centre.Y)
-	screen.DrawImage(v.disc.disc, op)
+	screen.DrawImage(im.disc.img, op)
 
-	gx, gy := op.GeoM.Apply(l.geo.CenterX*scale, l.geo.CenterY*scale)
-	at := l.pics.sheen.Bounds().Min
-	op = &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(math.Round(gx+(float64(at.X)-l.geo.CenterX)*scale), math.Round(gy+(float64(at.Y)-l.geo.CenterY)*scale))
-	screen.DrawImage(v.disc.sheen, op)
+	gx, gy := op.GeoM.Apply(geo.CenterX, geo.CenterY)
+	at := im.pics.sheen.Bounds().Min
+	op = &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Scale(scale, scale)
+	op.GeoM.Translate(gx+(float64(at.X)-geo.CenterX)*scale, gy+(float64(at.Y)-geo.CenterY)*scale)
+	screen.DrawImage(im.sheen.img, op)
+}
+
+// lookMarginFrac: a disc picture of diameter D spans D plus the margin
+// render leaves for the jagged edge.
+const lookMarginFrac = 1.04
+
+// uploadRecord moves new pictures to the GPU a band of rows per frame; the
+// old ones are shown until the new ones are complete.
+func (v *view) uploadRecord(p pictures) {
+	if v.disc != nil && v.disc.pics.disc == p.disc {
+		return
+	}
+	if v.nextDisc == nil || v.nextDisc.pics.disc != p.disc {
+		v.nextDisc.dispose()
+		v.nextDisc = newDiscImages(p)
+	}
+	if v.nextDisc.upload(uploadRows) {
+		v.disc.dispose()
+		v.disc, v.nextDisc = v.nextDisc, nil
+	}
 }
 
 // drawTonearm draws the arm from its pivot to the needle at now.ArmRadiusMM;
@@ -86,35 +110,27 @@ func (v *view) drawTonearm(screen *ebiten.Image, now turntable.Now, centre Point
 	v.disk(screen, nx, ny, math.Max(1.5, 1.2*pxPerMM), needle)
 }
 
-// discImages are a record's pictures on the GPU, already scaled to the size
-// they are shown at: turning an image at 1:1 samples far fewer texels than
-// turning and shrinking a 1024 px one every frame, which software-rendered
-// WebGL feels.
+// discImages are a record's pictures on the GPU, filled a band at a time.
 type discImages struct {
-	from        image.Image // the picture these were made from
-	scale       float64
-	disc, sheen *ebiten.Image
+	pics        pictures
+	disc, sheen *upload
 }
 
-func newDiscImages(p pictures, scale float64) *discImages {
-	return &discImages{from: p.disc, scale: scale, disc: scaledImage(p.disc, scale), sheen: scaledImage(p.sheen, scale)}
+func newDiscImages(p pictures) *discImages {
+	return &discImages{pics: p, disc: newUpload(p.disc), sheen: newUpload(p.sheen)}
 }
 
-// scaledImage uploads pic and shrinks it once on the GPU.
-func scaledImage(pic image.Image, scale float64) *ebiten.Image {
-	src := ebiten.NewImageFromImage(pic)
-	defer src.Deallocate()
-	b := src.Bounds()
-	dst := ebiten.NewImage(max(1, int(math.Ceil(float64(b.Dx())*scale))), max(1, int(math.Ceil(float64(b.Dy())*scale))))
-	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Scale(scale, scale)
-	dst.DrawImage(src, op)
-	return dst
+// upload writes one more band and reports whether both pictures are whole.
+func (im *discImages) upload(rows int) bool {
+	if !im.disc.step(rows) {
+		return false
+	}
+	return im.sheen.step(rows)
 }
 
 func (im *discImages) dispose() {
 	if im != nil {
-		im.disc.Deallocate()
-		im.sheen.Deallocate()
+		im.disc.img.Deallocate()
+		im.sheen.img.Deallocate()
 	}
 }

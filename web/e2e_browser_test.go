@@ -84,6 +84,13 @@ func browser(t *testing.T, o browserOptions) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("enable-unsafe-swiftshader", true),
+		// After a download headless Chromium may treat the page as a
+		// background one and lower its priority: ageing then crawled (61 %
+		// of ten short plays in two minutes instead of ten seconds) while
+		// the frames went on. A visitor's page in front is never treated so.
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.UserDataDir(t.TempDir()),
 	}
 	if o.fakeMicWAV != "" {

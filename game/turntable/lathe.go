@@ -20,8 +20,6 @@ type Lathe struct {
 	src    []float32 // the recording at Rate
 	pos    int       // samples cut
 	err    error
-	disc   *engine.Disc
-	buf    []float32
 }
 
 // NewLathe prepares to cut src (mono at Rate) onto a disc of params p.
@@ -54,20 +52,39 @@ func (l *Lathe) Advance(samples int) {
 }
 
 // cut feeds up to n samples to the cutter and returns how many it took.
+// The last one does not finish the disc: that takes a while, and the
+// caller does it beside the audio (Finish).
 func (l *Lathe) cut(n int) int {
-	if l.err != nil || l.disc != nil {
+	if l.err != nil {
 		return 0
 	}
 	n = min(n, len(l.src)-l.pos)
+	if n == 0 {
+		return 0 // all written: the cutter may be finishing the disc
+	}
 	if err := l.cutter.Write(l.src[l.pos : l.pos+n]); err != nil {
 		l.err = err
 		return 0
 	}
 	l.pos += n
-	if l.pos == len(l.src) {
-		l.disc, l.err = l.cutter.Finish()
-	}
 	return n
+}
+
+// Finish makes the disc once all the sound is cut (Now().Written),
+// reporting progress as it goes. It may be called once.
+func (l *Lathe) Finish(progress func(float64)) (*engine.Disc, error) {
+	l.mu.Lock()
+	err, written := l.err, l.pos == len(l.src)
+	l.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	if !written {
+		return nil, errors.New("lathe: the sound is not all cut yet")
+	}
+	// Without the lock: nothing else touches the cutter once all is written,
+	// and the game reads Now while the disc is finished.
+	return l.cutter.FinishProgress(progress)
 }
 
 // Cutting is where the lathe is: how much is cut, where the cutter head is
@@ -77,7 +94,7 @@ type Cutting struct {
 	CutSec   float64
 	RadiusMM float64
 	AngleRad float64
-	Done     bool
+	Written  bool // all the sound is in the groove: Finish makes the disc
 	Err      error
 }
 
@@ -85,31 +102,18 @@ type Cutting struct {
 func (l *Lathe) Now() Cutting {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return cuttingAt(l.params, l.pos, len(l.src), l.disc != nil, l.err)
-}
-
-// Disc is the cut disc once the whole recording is on it.
-func (l *Lathe) Disc() (*engine.Disc, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.err != nil {
-		return nil, l.err
-	}
-	if l.disc == nil {
-		return nil, errors.New("lathe: still cutting")
-	}
-	return l.disc, nil
+	return cuttingAt(l.params, l.pos, len(l.src), l.err)
 }
 
 // cuttingAt is the lathe's state after cut of total samples: the cutter
 // head moves one pitch inwards per turn from the programme's start radius.
-func cuttingAt(p engine.Params, cut, total int, done bool, err error) Cutting {
+func cuttingAt(p engine.Params, cut, total int, err error) Cutting {
 	turns := float64(cut) / Rate * p.RPM / 60
 	c := Cutting{
 		CutSec:   float64(cut) / Rate,
 		RadiusMM: p.StartRadiusMM - turns*p.PitchMM(),
 		AngleRad: 2 * math.Pi * turns,
-		Done:     done,
+		Written:  cut == total,
 		Err:      err,
 	}
 	if total > 0 {
@@ -118,9 +122,13 @@ func cuttingAt(p engine.Params, cut, total int, done bool, err error) Cutting {
 	return c
 }
 
-// CutFast runs l to the end as fast as the machine allows, in chunks,
-// reporting progress (which may also pause for a browser page) as it goes.
+// CutFast runs l to the end as fast as the machine allows, in chunks, and
+// finishes the disc, reporting progress (which may also pause for a browser
+// page) as it goes: the cutting, then finishing the disc.
 func CutFast(l *Lathe, progress func(Cutting)) (*engine.Disc, error) {
+	if progress == nil {
+		progress = func(Cutting) {}
+	}
 	const chunk = 4096
 	for {
 		l.Advance(chunk)
@@ -128,11 +136,9 @@ func CutFast(l *Lathe, progress func(Cutting)) (*engine.Disc, error) {
 		if now.Err != nil {
 			return nil, now.Err
 		}
-		if progress != nil {
-			progress(now)
-		}
-		if now.Done {
-			return l.Disc()
+		progress(now)
+		if now.Written {
+			return l.Finish(func(float64) { progress(now) })
 		}
 	}
 }

@@ -23,7 +23,7 @@ func TestLiveAndFastCutAgree(t *testing.T) {
 	var monitor []float32
 	buf := make([]float32, 735)
 	prevMM := p.StartRadiusMM + 1
-	for i := 0; !l.Now().Done; i++ {
+	for i := 0; !l.Now().Written; i++ {
 		if i > 10*60 {
 			t.Fatal("2 s of sound not cut after 10 s of clock")
 		}
@@ -40,7 +40,7 @@ func TestLiveAndFastCutAgree(t *testing.T) {
 			t.Fatalf("monitor sample %d = %v, want the recording's %v", i, monitor[i], v)
 		}
 	}
-	live, err := l.Disc()
+	live, err := l.Finish(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,8 +53,8 @@ func TestLiveAndFastCutAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if last.Fraction != 1 || !last.Done {
-		t.Errorf("fast cut ended at %.2f, done %v", last.Fraction, last.Done)
+	if last.Fraction != 1 || !last.Written {
+		t.Errorf("fast cut ended at %.2f, written %v", last.Fraction, last.Written)
 	}
 	if live.Len() != fast.Len() {
 		t.Fatalf("live disc %d samples, fast %d", live.Len(), fast.Len())

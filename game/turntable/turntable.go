@@ -99,6 +99,7 @@ type Turntable struct {
 	fromMM   float64 // where the current movement started
 	phaseAt  int64   // clock when the arm's movement began
 	player   *engine.Player
+	played   int // samples of the play under way
 	runOut   int
 	finished []engine.PlayRecord
 	err      error
@@ -221,19 +222,16 @@ func (t *Turntable) LastTake() []int16 {
 	return t.lastTake
 }
 
-// SnapshotIfPlayed copies the disc when it has more plays than drawn, so the
-// copy can be drawn while the original keeps playing.
-func (t *Turntable) SnapshotIfPlayed(drawn int) *engine.Disc {
+// Snapshot copies d, if it is the disc on the platter and has had more
+// plays than drawn, so the copy can be drawn or saved while the original
+// keeps playing (engine.Disc.Clone: the groove is shared, the wear copied).
+func (t *Turntable) Snapshot(d *engine.Disc, drawn int) *engine.Disc {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.disc == nil || t.disc.Plays() <= drawn {
+	if d == nil || t.disc != d || t.disc.Plays() <= drawn {
 		return nil
 	}
-	snap, err := engine.Restore(t.disc.State())
-	if err != nil {
-		return nil // cannot happen for a disc the engine made: skip the redraw
-	}
-	return snap
+	return t.disc.Clone()
 }
 
 // Now reads the turntable's state.
@@ -299,8 +297,9 @@ func (t *Turntable) run(dst []float32) {
 		if t.player.InRunOut() {
 			t.runOut += k
 		}
+		t.played += k
 		_, t.armMM = t.player.Position()
-		if errors.Is(err, io.EOF) || t.runOut >= RunOutSec*Rate {
+		if errors.Is(err, io.EOF) || t.runOut >= RunOutSec*Rate || t.played >= maxPlaySamples(t.disc, t.setRPM) {
 			t.liftNow()
 			t.move(ArmRaising)
 		} else if err != nil {
@@ -365,7 +364,7 @@ func (t *Turntable) touchDown() {
 		t.move(ArmReturning)
 		return
 	}
-	t.player, t.runOut = p, 0
+	t.player, t.runOut, t.played = p, 0, 0
 	t.recording, t.take = true, make([]int16, 0, int(t.disc.ProgrammeSeconds()+10)*Rate)
 	t.move(ArmPlaying)
 }
@@ -412,6 +411,13 @@ func appendPCM16(dst []int16, src []float32) []int16 {
 	return dst
 }
 
+// maxPlaySamples bounds one play: the side at the speed played plus a
+// minute. A worn groove that throws the stylus back again and again would
+// otherwise repeat for ever; a listener lifts the arm, and so does this.
+func maxPlaySamples(d *engine.Disc, rpm float64) int {
+	return int((float64(d.Len())*d.Params.RPM/rpm + 60*Rate))
+}
+
 // PlayThrough plays d once as the turntable does — needle down at the
 // lead-in, through the side, RunOutSec in the run-out — without anyone
 // listening, in blocks, reporting the fraction played (which may also pause
@@ -422,10 +428,12 @@ func PlayThrough(d *engine.Disc, opt engine.PlayOptions, progress func(float64))
 		return engine.PlayRecord{}, err
 	}
 	buf := make([]float32, 8192)
-	runOut := 0
+	runOut, played := 0, 0
 	total := float64(d.ProgrammeEnd()) + RunOutSec*Rate
-	for runOut < RunOutSec*Rate {
+	limit := maxPlaySamples(d, opt.RPM)
+	for runOut < RunOutSec*Rate && played < limit {
 		k, err := p.Read(buf)
+		played += k
 		if p.InRunOut() {
 			runOut += k
 		}

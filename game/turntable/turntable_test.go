@@ -206,3 +206,15 @@ func TestPlayThroughMatchesTheTurntable(t *testing.T) {
 		t.Errorf("disc has %d plays, want 1", alone.Plays())
 	}
 }
+
+// A groove that keeps throwing the stylus back (a repeat loop) cannot hold a
+// play — or the ageing of a kiosk's record — for ever.
+func TestAStuckGrooveEndsThePlay(t *testing.T) {
+	d := shortDisc(t, 1)
+	if got, want := maxPlaySamples(d, engine.RPM78), d.Len()+60*Rate; got != want {
+		t.Errorf("at the cut speed a play is bounded at %d samples, want the side plus a minute, %d", got, want)
+	}
+	if slow := maxPlaySamples(d, engine.RPM45); slow <= maxPlaySamples(d, engine.RPM78) {
+		t.Errorf("played at 45 rpm the bound is %d samples, not longer than at 78", slow)
+	}
+}
