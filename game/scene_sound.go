@@ -122,15 +122,17 @@ func (s *soundScene) layout(a *app, m metrics, micState micStatus) {
 	a.ui.add(control{id: "source:mic", label: a.text.Mic, r: src[0], on: a.studio.source == "mic"})
 	a.ui.add(control{id: "source:file", label: a.text.File, r: src[1], on: a.studio.source == "file"})
 	y += m.btnH + m.pad
-	tunes, used := grid(Rect{panel.X, y, panel.W, 0}, len(synth.Tunes), 4, m.btnH, m.pad)
-	if m.portrait || panel.W < float64(m.px)*28 {
-		tunes, used = grid(Rect{panel.X, y, panel.W, 0}, len(synth.Tunes), 2, m.btnH, m.pad)
+	micRow := a.studio.source == "mic" && micState == micOn
+	cols := 4 // the tunes in one row, where they fit or a phone needs the room
+	if panel.W < float64(m.px)*28 && !micRow {
+		cols = 2
 	}
+	tunes, used := grid(Rect{panel.X, y, panel.W, 0}, len(synth.Tunes), cols, m.btnH, m.pad)
 	for i, t := range synth.Tunes {
 		a.ui.add(control{id: "demo:" + t, label: a.text.Tunes[t], r: tunes[i], on: a.studio.source == "demo:"+t})
 	}
 	y += used + m.pad
-	if a.studio.source == "mic" && micState == micOn {
+	if micRow {
 		rec := row(Rect{panel.X, y, panel.W, m.btnH}, 2, m.pad)
 		if s.recording {
 			a.ui.add(control{id: "stop", label: a.text.Stop, r: rec[0], big: true})
@@ -140,14 +142,24 @@ func (s *soundScene) layout(a *app, m metrics, micState micStatus) {
 		if devs := a.mic.devices(); len(devs) > 1 {
 			a.ui.add(control{id: "mic:device", label: devs[a.mic.deviceIndex()%len(devs)], r: rec[1]})
 		}
-		y += m.btnH + m.pad
 	}
-	y += float64(m.px) * 2.6 // the gauge
 	ready := len(a.studio.sound) > 0 && !s.recording && s.tune == nil
-	cut := row(Rect{panel.X, math.Max(y, panel.Y+panel.H-2*m.btnH-m.pad), panel.W, m.btnH}, 2, m.pad)
-	a.ui.add(control{id: "cut:fast", label: a.text.CutFast, r: cut[0], off: !ready, big: ready})
-	a.ui.add(control{id: "cut:live", label: a.text.CutLive, r: cut[1], off: !ready})
-	a.ui.add(control{id: "back", label: a.text.Back, r: Rect{panel.X, cut[0].Y + m.btnH + m.pad, (panel.W - m.pad) / 2, m.btnH}})
+	fast := control{id: "cut:fast", label: a.text.CutFast, off: !ready, big: ready}
+	live := control{id: "cut:live", label: a.text.CutLive, off: !ready}
+	back := control{id: "back", label: a.text.Back}
+	bottom := panel.Y + panel.H - m.btnH
+	if m.portrait {
+		// A phone has room for one row under the gauge: all three in it.
+		boxes := row(Rect{panel.X, bottom, panel.W, m.btnH}, 3, m.pad)
+		back.r, fast.r, live.r = boxes[0], boxes[1], boxes[2]
+	} else {
+		cut := row(Rect{panel.X, bottom - m.btnH - m.pad, panel.W, m.btnH}, 2, m.pad)
+		fast.r, live.r = cut[0], cut[1]
+		back.r = Rect{panel.X, bottom, (panel.W - m.pad) / 2, m.btnH}
+	}
+	a.ui.add(fast)
+	a.ui.add(live)
+	a.ui.add(back)
 }
 
 func (s *soundScene) draw(a *app, v *view, screen *ebiten.Image) {

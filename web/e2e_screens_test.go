@@ -1,0 +1,90 @@
+//go:build !js
+
+package web
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"time"
+)
+
+// TestE2EScreens walks the flow on a phone (360×640) and a laptop
+// (1280×720) and checks every step's picture is there and every control is
+// on the screen; with BONEMUSIC_SCREENSHOTS set it keeps the pictures (the
+// README and the docs use them).
+func TestE2EScreens(t *testing.T) {
+	for _, size := range []struct{ w, h int64 }{{360, 640}, {1280, 720}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			ctx := browser(t, browserOptions{w: size.w, h: size.h})
+			srv := httptest.NewServer(Handler("."))
+			defer srv.Close()
+			loadApp(t, ctx, srv.URL+"/index.html")
+			name := func(step string) string { return fmt.Sprintf("%dx%d-%s", size.w, size.h, step) }
+			shot := func(step string) {
+				t.Helper()
+				checkControlsOnScreen(t, readState(t, ctx, pageStateExpr), size.w, size.h)
+				checkNotBlank(t, screenshot(t, ctx, name(step)))
+			}
+			tap(t, ctx, float64(size.w)/2, float64(size.h)/3)
+			waitUntil(t, ctx, 60*time.Second, "window.bonemusic.state", `s.arm === "playing"`, "the demo to play")
+			shot("1-lightbox")
+			press(t, ctx, "own")
+			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.scene === "film"`, "the films")
+			within(t, ctx, 10*time.Second, sleep(3*time.Second)) // the films are drawn
+			shot("2-film")
+			press(t, ctx, "film:chest")
+			within(t, ctx, 10*time.Second, sleep(900*time.Millisecond))
+			shot("3-scissors")
+			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.scene === "sound"`, "the sound scene")
+			press(t, ctx, "demo:boogie")
+			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.recordedSec > 0 && s.busy === ""`, "the tune")
+			within(t, ctx, 10*time.Second, sleep(time.Second))
+			shot("4-sound")
+			press(t, ctx, "cut:live")
+			within(t, ctx, 10*time.Second, sleep(3*time.Second))
+			shot("5-cut")
+			press(t, ctx, "back")
+			press(t, ctx, "cut:fast")
+			waitUntil(t, ctx, 60*time.Second, "window.bonemusic.state", `s.scene === "turntable"`, "the record")
+			press(t, ctx, "pickup:steel")
+			press(t, ctx, "play")
+			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.arm === "playing"`, "the needle down")
+			within(t, ctx, 10*time.Second, sleep(2*time.Second))
+			shot("6-playing")
+			press(t, ctx, "lift")
+			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.plays === 1 && s.arm === "rest"`, "the first play")
+			plays := 1
+			if size.w > size.h { // the docs' picture of a worn record: age it
+				press(t, ctx, "age")
+				waitUntil(t, ctx, 120*time.Second, "window.bonemusic.state", `s.plays === 11 && s.ageProgress === 0`, "ageing")
+				plays = 11
+			}
+			within(t, ctx, 10*time.Second, sleep(3*time.Second)) // the charts are drawn
+			shot(fmt.Sprintf("7-after-%d-plays", plays))
+			press(t, ctx, "chart:next")
+			within(t, ctx, 10*time.Second, sleep(time.Second))
+			shot("8-chart")
+			if os.Getenv("BONEMUSIC_SCREENSHOTS") == "" {
+				t.Log("set BONEMUSIC_SCREENSHOTS=DIR to keep the pictures")
+			}
+		})
+	}
+}
+
+// checkControlsOnScreen fails when a control is (partly) off the page or
+// two controls overlap: on a phone a clipped button cannot be pressed.
+func checkControlsOnScreen(t *testing.T, st pageState, w, h int64) {
+	t.Helper()
+	for i, b := range st.Buttons {
+		if b.X < 0 || b.Y < 0 || b.X+b.W > float64(w)+0.5 || b.Y+b.H > float64(h)+0.5 || b.W < 24 || b.H < 24 {
+			t.Errorf("%s: control %s at %.0f,%.0f %.0f×%.0f is off the %d×%d page or too small to press", st.Scene, b.ID, b.X, b.Y, b.W, b.H, w, h)
+		}
+		for _, o := range st.Buttons[i+1:] {
+			if b.X < o.X+o.W && o.X < b.X+b.W && b.Y < o.Y+o.H && o.Y < b.Y+b.H {
+				t.Errorf("%s: controls %s and %s overlap", st.Scene, b.ID, o.ID)
+			}
+		}
+	}
+}
