@@ -7,7 +7,7 @@ ADDR     ?= 127.0.0.1:8080
 # Packages free of Ebiten and syscall/js: also tested as wasm under Node.
 PURE_PKGS := ./engine/... ./render/... ./game/turntable/... ./internal/breathe/...
 # Debian packages the tests need; Go modules come through the module proxy.
-DEB_PKGS := chromium xvfb xauth brotli
+DEB_PKGS := chromium xvfb xauth brotli pulseaudio pulseaudio-utils
 # brotli -q 11 takes a minute on 2 cores and saves 15 % over -q 9; tests use 5.
 BROTLI_Q ?= 11
 XVFB     := xvfb-run -a -s "-screen 0 1024x768x24"
@@ -62,7 +62,7 @@ update-wasm-exec:
 ## deps: Debian packages for the browser and window tests (apt-get when root)
 deps:
 	@missing=""; \
-	for c in chromium:chromium xvfb-run:xvfb xauth:xauth brotli:brotli; do \
+	for c in chromium:chromium xvfb-run:xvfb xauth:xauth brotli:brotli pulseaudio:pulseaudio pactl:pulseaudio-utils; do \
 	  command -v $${c%%:*} >/dev/null || missing="$$missing $${c##*:}"; done; \
 	command -v node >/dev/null || { echo "Node.js is needed for the wasm tests: install it (Debian: apt-get install nodejs)"; exit 1; }; \
 	if [ -n "$$missing" ]; then \

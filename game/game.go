@@ -118,6 +118,9 @@ func (g *Game) Update() error {
 			in = merge(in, d)
 		}
 	}
+	if in.Quit {
+		return errStop
+	}
 	if g.opt.Open != "" && g.state.Frames > 0 {
 		in.Files = append(in.Files, readFile(g.opt.Open))
 		g.opt.Open = ""
@@ -145,6 +148,7 @@ func merge(in, d *Input) *Input {
 	in.Drags = append(in.Drags, d.Drags...)
 	in.Files = append(in.Files, d.Files...)
 	in.Next, in.Prev, in.OK, in.Back = in.Next || d.Next, in.Prev || d.Prev, in.OK || d.OK, in.Back || d.Back
+	in.Quit = in.Quit || d.Quit
 	return in
 }
 
@@ -171,6 +175,7 @@ func (g *Game) refreshState() {
 	s.CapacitySec = a.studio.capacitySec()
 	s.Busy, s.Exported = a.busy, a.exported
 	s.Buttons = a.ui.published(s.Buttons, a.scale)
+	s.Scale = a.scale
 	s.CutProgress, s.AgeProgress = 0, 0
 	g.scene.publish(s)
 	switch {

@@ -10,6 +10,7 @@ type Input struct {
 	Prev  bool    // Shift+Tab or the opposite arrow
 	OK    bool    // Enter or Space released: press the focused control
 	Back  bool    // Escape or Backspace
+	Quit  bool    // leave the app (a replayed session's end)
 	Files []File  // files dropped on the window or canvas
 }
 

@@ -93,7 +93,7 @@ func (m *mic) open() error {
 	stream, err := m.client.NewRecord(pulse.Float32Writer(func(p []float32) (int, error) {
 		m.put(p, rate)
 		return len(p), nil
-	}), pulse.RecordSource(src), pulse.RecordMono, pulse.RecordSampleRate(rate), pulse.RecordLatency(0.05))
+	}), pulse.RecordSource(src), pulse.RecordMono, pulse.RecordSampleRate(rate), pulse.RecordBufferFragmentSize(rate/20*4))
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,7 @@ type State struct {
 	Busy         string   `json:"busy"`         // work under way that the visitor waits for ("" when none)
 	Exported     string   `json:"exported"`     // the name of the last file exported
 	Buttons      []Button `json:"buttons"`      // every visible control, CSS pixels of the page
+	Scale        float64  `json:"scale"`        // screen pixels per CSS pixel
 	Notice       string   `json:"notice"`       // what the visitor is told about a problem ("" when all is well)
 	Lang         string   `json:"lang"`         // "en" or "ru"
 }

@@ -25,15 +25,22 @@ const windowTicks = 480
 
 func TestMain(m *testing.M) {
 	RunAudioProbeIfRequested()
-	if os.Getenv(windowScenarioEnv) != "" {
+	switch os.Getenv(windowScenarioEnv) {
+	case "":
+		os.Exit(m.Run())
+	case "flow":
+		os.Exit(runFlowScenario())
+	default:
 		os.Exit(runWindowScenario())
 	}
-	os.Exit(m.Run())
 }
 
 // runWindowScenario runs the app, autostarted, and prints its final state.
 func runWindowScenario() int {
-	st, err := RunGame(New(Options{Lang: "en", MaxTicks: windowTicks, AutoStart: true}))
+	return printState(RunGame(New(Options{Lang: "en", MaxTicks: windowTicks, AutoStart: true})))
+}
+
+func printState(st State, err error) int {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "RunGame:", err)
 		return 1
@@ -44,7 +51,7 @@ func runWindowScenario() int {
 	return 0
 }
 
-func runScenario(t *testing.T, alsaConf string) State {
+func runScenario(t *testing.T, alsaConf string, env ...string) State {
 	t.Helper()
 	if os.Getenv("DISPLAY") == "" {
 		if os.Getenv("BONEMUSIC_FULL_TEST") == "1" {
@@ -62,6 +69,7 @@ func runScenario(t *testing.T, alsaConf string) State {
 		"ALSA_CONFIG_PATH="+conf,
 		"PULSE_SERVER=unix:/nonexistent/pulse", // never a developer's real speakers
 	)
+	cmd.Env = append(cmd.Env, env...) // later entries win
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
