@@ -27,3 +27,18 @@ func decodeSound(data []byte, progress func(float64)) ([]float32, error) {
 	}
 	return rs.Flush(out), nil
 }
+
+// mixDown averages channels to mono.
+func mixDown(channels [][]float32) []float32 {
+	if len(channels) == 1 {
+		return channels[0]
+	}
+	mono := make([]float32, len(channels[0]))
+	k := 1 / float32(len(channels))
+	for _, ch := range channels {
+		for i, v := range ch[:min(len(ch), len(mono))] {
+			mono[i] += v * k
+		}
+	}
+	return mono
+}

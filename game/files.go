@@ -26,6 +26,31 @@ var errNoPicker = errors.New("no file dialog on this system")
 
 var errTooBig = fmt.Errorf("the file is over %d MB", maxDropBytes>>20)
 
+// inbox is where a file dialog (or a browser's file input) delivers the
+// file the visitor picked; the game polls it each tick.
+type inbox chan File
+
+func newInbox() inbox { return make(inbox, 1) }
+
+// deliver hands a file over without blocking: one pick at a time, and a
+// second before the first is read is dropped.
+func (in inbox) deliver(f File) {
+	select {
+	case in <- f:
+	default:
+	}
+}
+
+// poll returns a delivered file, if any.
+func (in inbox) poll() (File, bool) {
+	select {
+	case f := <-in:
+		return f, true
+	default:
+		return File{}, false
+	}
+}
+
 // pickFile asks the visitor for a file; it arrives later, through openFiles.
 func (a *app) pickFile(k fileKind) {
 	if err := a.files.pick(k); err != nil {
@@ -131,21 +156,6 @@ func openFile(f File, progress func(float64)) (opened, error) {
 	sound, err := decodeSound(f.Data, progress)
 	o.sound = sound
 	return o, err
-}
-
-// mixDown averages channels to mono.
-func mixDown(channels [][]float32) []float32 {
-	if len(channels) == 1 {
-		return channels[0]
-	}
-	mono := make([]float32, len(channels[0]))
-	k := 1 / float32(len(channels))
-	for _, ch := range channels {
-		for i, v := range ch[:min(len(ch), len(mono))] {
-			mono[i] += v * k
-		}
-	}
-	return mono
 }
 
 // trimToSide cuts a sound longer than the side to the side's length and

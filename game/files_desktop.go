@@ -20,10 +20,10 @@ import (
 // dialog), files dropped on the window otherwise, and saves into the
 // visitor's music folder.
 type files struct {
-	picked chan File
+	inbox
 }
 
-func newFiles() *files { return &files{picked: make(chan File, 1)} }
+func newFiles() *files { return &files{inbox: newInbox()} }
 
 // pick opens a file dialog beside the game; the choice arrives through poll.
 func (f *files) pick(k fileKind) error {
@@ -48,10 +48,7 @@ func (f *files) pick(k fileKind) error {
 		if err != nil || path == "" {
 			return // cancelled: nothing changes
 		}
-		select {
-		case f.picked <- readFile(path):
-		default:
-		}
+		f.deliver(readFile(path))
 	}()
 	return nil
 }
@@ -59,16 +56,6 @@ func (f *files) pick(k fileKind) error {
 func lookPath(name string) bool {
 	_, err := exec.LookPath(name)
 	return err == nil
-}
-
-// poll returns a file the dialog delivered.
-func (f *files) poll() (File, bool) {
-	select {
-	case p := <-f.picked:
-		return p, true
-	default:
-		return File{}, false
-	}
 }
 
 // save writes data into the visitor's music folder (Music/Bone Music in the

@@ -8,13 +8,13 @@ import "syscall/js"
 // the tick after the visitor's tap, inside the browser's few seconds of
 // "user activation"), and downloads through a Blob and an <a download>.
 type files struct {
+	inbox
 	input  js.Value
-	picked chan File
 	onPick js.Func
 }
 
 func newFiles() *files {
-	f := &files{picked: make(chan File, 1)}
+	f := &files{inbox: newInbox()}
 	doc := js.Global().Get("document")
 	f.input = doc.Call("createElement", "input")
 	f.input.Set("type", "file")
@@ -57,13 +57,6 @@ func newFiles() *files {
 	return f
 }
 
-func (f *files) deliver(file File) {
-	select {
-	case f.picked <- file:
-	default: // one pick at a time; a second before the first is read is dropped
-	}
-}
-
 // pick opens the browser's file dialog.
 func (f *files) pick(k fileKind) error {
 	accept := ".wav,.mp3,.ogg,.oga,audio/wav,audio/mpeg,audio/ogg"
@@ -73,15 +66,6 @@ func (f *files) pick(k fileKind) error {
 	f.input.Set("accept", accept)
 	f.input.Call("click")
 	return nil
-}
-
-func (f *files) poll() (File, bool) {
-	select {
-	case p := <-f.picked:
-		return p, true
-	default:
-		return File{}, false
-	}
 }
 
 // save downloads data as name. It returns "" for the place: the browser

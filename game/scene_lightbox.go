@@ -25,7 +25,6 @@ type lightbox struct {
 	demo     *job[*engine.Disc]
 	wantPlay bool // the visitor asked to hear it
 	started  bool // the needle has gone down at least once
-	tapAt    int64
 }
 
 func newLightbox(autoStart bool) *lightbox { return &lightbox{wantPlay: autoStart} }
@@ -58,7 +57,6 @@ func (s *lightbox) update(a *app, in *Input) scene {
 	for _, p := range in.Taps {
 		if !a.ui.onControl(p) {
 			s.wantPlay = true
-			s.tapAt = a.tick
 		}
 	}
 	if in.OK && !a.ui.focusSet {

@@ -47,7 +47,7 @@ func (s *soundScene) update(a *app, in *Input) scene {
 		a.studio.sound = a.mic.take(a.studio.sound)
 		if capN := int(a.studio.capacitySec() * engine.EngineRate); len(a.studio.sound) >= capN {
 			a.studio.sound = a.studio.sound[:capN]
-			s.stopRecording(a)
+			s.recording = false
 		}
 	} else if micState == micOn {
 		a.mic.take(nil) // keep the meter moving and the queue empty
@@ -81,7 +81,7 @@ func (s *soundScene) update(a *app, in *Input) scene {
 		a.studio.sound, a.studio.source, s.recording = nil, "mic", true
 		a.mic.take(nil) // what came before the tap is not part of the take
 	case a.ui.pressed(in, "stop"):
-		s.stopRecording(a)
+		s.recording = false
 	case a.ui.pressed(in, "source:file"):
 		a.pickFile(soundFile)
 	case a.ui.pressed(in, "cut:fast"):
@@ -93,17 +93,13 @@ func (s *soundScene) update(a *app, in *Input) scene {
 	}
 	for _, t := range synth.Tunes {
 		if a.ui.pressed(in, "demo:"+t) && s.tune == nil {
-			s.stopRecording(a)
+			s.recording = false
 			s.tuneName, a.busy = t, a.text.Tunes[t]
 			seed := a.studio.seed
 			s.tune = startJob(func(progress func(float64)) ([]float32, error) { return synthesise(t, seed, progress) })
 		}
 	}
 	return s
-}
-
-func (s *soundScene) stopRecording(a *app) {
-	s.recording = false
 }
 
 // leave stops the microphone when the visitor goes on.

@@ -30,11 +30,10 @@ const (
 // panel shows the count, the fidelity, a chart of the wear, the spectrum or
 // the groove under the microscope. "Age it" runs ten plays at once.
 type turntableScene struct {
-	lesson  int
-	charts  *charts
-	ageing  *job[ageResult]
-	export  *job[exported]
-	started bool // a play has been asked for
+	lesson int
+	charts *charts
+	ageing *job[ageResult]
+	export *job[exported]
 }
 
 func newTurntableScene(a *app) *turntableScene {
@@ -94,7 +93,6 @@ func (s *turntableScene) update(a *app, in *Input) scene {
 		return newFilmScene(a)
 	case a.ui.pressed(in, "play"):
 		a.tt.Drop()
-		s.started = true
 	case a.ui.pressed(in, "lift"):
 		a.tt.Lift()
 	case a.ui.pressed(in, "age"):

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/fogleman/gg"
+	"golang.org/x/image/font"
 )
 
 // maxLabelPX caps label text size: a label is UI text, never a poster.
@@ -17,14 +18,7 @@ const maxLabelPX = 400
 // bright lightbox. The game caches labels and blits them, so text costs
 // nothing per frame.
 func Label(text string, bold bool, sizePX float64, c color.Color) (image.Image, error) {
-	if !(sizePX >= 4 && sizePX <= maxLabelPX) {
-		return nil, fmt.Errorf("render: label size %.0f px is outside 4–%d", sizePX, maxLabelPX)
-	}
-	which := fontRegular
-	if bold {
-		which = fontBold
-	}
-	face, err := loadFace(which, sizePX)
+	face, err := labelFace(bold, sizePX)
 	if err != nil {
 		return nil, err
 	}
@@ -48,14 +42,7 @@ func Label(text string, bold bool, sizePX float64, c color.Color) (image.Image, 
 // drawn by Label at sizePX: the game's captions must not be clipped on a
 // 360 px phone. A single word wider than the limit gets a line of its own.
 func WrapLabel(text string, bold bool, sizePX, maxWidthPX float64) ([]string, error) {
-	if !(sizePX >= 4 && sizePX <= maxLabelPX) {
-		return nil, fmt.Errorf("render: label size %.0f px is outside 4–%d", sizePX, maxLabelPX)
-	}
-	which := fontRegular
-	if bold {
-		which = fontBold
-	}
-	face, err := loadFace(which, sizePX)
+	face, err := labelFace(bold, sizePX)
 	if err != nil {
 		return nil, err
 	}
@@ -64,4 +51,15 @@ func WrapLabel(text string, bold bool, sizePX, maxWidthPX float64) ([]string, er
 	dc.SetFontFace(face)
 	// Label pads each side by a quarter of the size.
 	return dc.WordWrap(text, maxWidthPX-2*math.Ceil(sizePX*0.25)), nil
+}
+
+// labelFace is the face labels are set in, after checking the size.
+func labelFace(bold bool, sizePX float64) (font.Face, error) {
+	if !(sizePX >= 4 && sizePX <= maxLabelPX) {
+		return nil, fmt.Errorf("render: label size %.0f px is outside 4–%d", sizePX, maxLabelPX)
+	}
+	if bold {
+		return loadFace(fontBold, sizePX)
+	}
+	return loadFace(fontRegular, sizePX)
 }
