@@ -50,6 +50,10 @@ func TestE2EIndex(t *testing.T) {
 	checkRunning(t, ctx, pageStateExpr)
 	checkPictureTurns(t, ctx)
 	checkNotBlank(t, screenshot(t, ctx, "index"))
+
+	// A second visit, with the browser's cache warm.
+	warm := loadApp(t, ctx, srv.URL+"/index.html")
+	t.Logf("first frame %.0f ms after navigation with a warm cache", warm)
 }
 
 // checkPictureTurns compares two screenshots a fraction of a turn apart: the
