@@ -66,7 +66,7 @@ type studio struct {
 	disc     *engine.Disc
 	pickup   string
 	rpm      float64
-	fresh    []int16 // the first play's sound: the spectrum's reference
+	fresh    []float32 // a window of the first play's sound: the spectrum's reference
 	lastPlay engine.PlayRecord
 }
 

@@ -53,7 +53,7 @@ func (c *charts) update(a *app) {
 		return // the disc is off the platter (ageing): wait for it
 	}
 	c.disc, c.plays = d, snap.Plays()
-	fresh := window(a.studio.fresh)
+	fresh := a.studio.fresh
 	latest := window(a.tt.LastTake())
 	lang := a.lang
 	c.drawing = startJob(func(progress func(float64)) ([lessonOff]*image.NRGBA, error) {

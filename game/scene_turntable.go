@@ -76,7 +76,7 @@ func (s *turntableScene) update(a *app, in *Input) scene {
 	for _, rec := range a.tt.Finished() {
 		a.studio.lastPlay = rec
 		if a.studio.fresh == nil {
-			a.studio.fresh = a.tt.LastTake()
+			a.studio.fresh = window(a.tt.LastTake()) // not the whole play: 17 MB for a side
 		}
 	}
 	s.pollAgeing(a)
