@@ -38,6 +38,20 @@ type app struct {
 	busy     string // what the visitor waits for
 }
 
+// newApp is the app in language lang, with the crystal pickup on the
+// turntable and nothing made yet.
+func newApp(lang string) *app {
+	crystal, _ := engine.PickupByName("crystal")
+	a := &app{
+		text: texts[lang], lang: lang, tt: turntable.New(crystal), speaker: &speaker{},
+		cache: &render.Cache{}, files: newFiles(), mic: newMic(), scale: 1,
+	}
+	a.look = &look{cache: a.cache}
+	a.speaker.use(a.tt)
+	a.studio.pickup, a.studio.rpm = crystal.Name, engine.RPM78
+	return a
+}
+
 // noticeTicks is how long a message stays: eight seconds, long enough to
 // read two lines aloud.
 const noticeTicks = 8 * 60

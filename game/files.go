@@ -108,6 +108,10 @@ func openFiles(a *app, in *Input, cur scene) scene {
 	if f, ok := a.files.poll(); ok {
 		in.Files = append(in.Files, f)
 	}
+	if len(in.Files) > 0 && cur.name() == sceneCut {
+		a.say("%s", a.text.OneCut) // the lathe is busy: nothing changes
+		return nil
+	}
 	if len(in.Files) > 0 && a.opening == nil {
 		f := in.Files[0]
 		if f.Err != nil {
@@ -130,8 +134,7 @@ func openFiles(a *app, in *Input, cur scene) scene {
 		return a.playDisc(o.disc)
 	}
 	if cur.name() == sceneCut {
-		a.say("%s", a.text.CuttingFast) // one cut at a time: the file waits
-		return nil
+		return nil // the visitor started a cut while the file was read: keep it
 	}
 	a.studio.sound, a.studio.source = o.sound, "file"
 	if a.studio.film == "" {

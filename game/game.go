@@ -13,8 +13,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bonemusic/engine"
-	"bonemusic/game/turntable"
-	"bonemusic/render"
 )
 
 // Options configure one run of the app.
@@ -47,6 +45,9 @@ type Game struct {
 	pub   *publisher
 	sound *sound
 	input *inputReader
+	// gestureAt is the tick of the visitor's first tap or key: a browser
+	// unlocks audio with it, and says nothing when it does not.
+	gestureAt int64
 }
 
 // New prepares the app; the demo record is made in the background so the
@@ -57,15 +58,7 @@ func New(opt Options) *Game {
 		locale = preferredLang()
 	}
 	lang := langFor(locale) // anything we have no text for is English
-	crystal, _ := engine.PickupByName("crystal")
-	a := &app{
-		text: texts[lang], lang: lang, tt: turntable.New(crystal), speaker: &speaker{},
-		cache: &render.Cache{}, files: newFiles(), mic: newMic(), scale: 1,
-	}
-	a.look = &look{cache: a.cache}
-	a.speaker.use(a.tt)
-	a.studio.pickup, a.studio.rpm = "crystal", engine.RPM78
-	g := &Game{opt: opt, a: a, v: newView(), pub: newPublisher(), sound: newSound(), input: newInputReader()}
+	g := &Game{opt: opt, a: newApp(lang), v: newView(), pub: newPublisher(), sound: newSound(), input: newInputReader()}
 	g.scene = newLightbox(opt.AutoStart)
 	g.state.Lang = lang
 	return g
@@ -120,6 +113,9 @@ func (g *Game) Update() error {
 	}
 	if in.Quit {
 		return errStop
+	}
+	if g.gestureAt == 0 && in.Gesture() {
+		g.gestureAt = a.tick
 	}
 	if g.opt.Open != "" && g.state.Frames > 0 {
 		in.Files = append(in.Files, readFile(g.opt.Open))
@@ -185,6 +181,9 @@ func (g *Game) refreshState() {
 		s.Notice = a.notice
 	case !g.sound.available():
 		s.Notice = a.text.NoSound
+	case g.gestureAt > 0 && !g.sound.ready() && a.tick-g.gestureAt > 2*60:
+		// Some browsers need a second gesture when the first was a drag.
+		s.Notice = a.text.AudioLocked
 	default:
 		s.Notice = ""
 	}

@@ -20,7 +20,7 @@ type text struct {
 	DropHint, MicHint, Recording, TooLong, Decoding       string
 	MicDenied, MicMissing, NoPicker                       string
 
-	CuttingFast, CuttingLive string
+	CuttingFast, CuttingLive, OneCut string
 
 	Pickups                              map[string]string
 	Play, Lift, Age, Ageing, NewRecord   string
@@ -75,6 +75,7 @@ var texts = map[string]text{
 
 		CuttingFast: "Cutting the groove…",
 		CuttingLive: "Cutting live: the cutter head follows your sound",
+		OneCut:      "The lathe is cutting: bring the next sound when this record is done.",
 
 		Pickups: map[string]string{"steel": "Gramophone, steel needle", "crystal": "Crystal pickup",
 			"magnetic": "Magnetic cartridge"},
@@ -140,6 +141,7 @@ var texts = map[string]text{
 
 		CuttingFast: "Нарезаем канавку…",
 		CuttingLive: "Запись вживую: резец следует за вашим звуком",
+		OneCut:      "Станок занят: принесите следующий звук, когда эта пластинка будет готова.",
 
 		Pickups: map[string]string{"steel": "Граммофон, стальная игла", "crystal": "Пьезозвукосниматель",
 			"magnetic": "Магнитная головка"},

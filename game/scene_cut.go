@@ -70,7 +70,6 @@ func (s *cutScene) update(a *app, in *Input) scene {
 		a.say("%s%v", a.text.RecordFailed, err)
 		return newSoundScene(a)
 	case ok:
-		a.speaker.use(a.tt)
 		return a.playDisc(d)
 	}
 	return s

@@ -1,16 +1,14 @@
 package game
 
 import (
-	"errors"
 	"fmt"
 	"image/color"
-	"io"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bonemusic/engine"
-	"bonemusic/engine/synth"
+	"bonemusic/game/turntable"
 )
 
 // demoSeconds of boogie-woogie: long enough to hear, short enough to hear
@@ -133,31 +131,18 @@ func (s *lightbox) draw(a *app, v *view, screen *ebiten.Image) {
 	}
 }
 
-// cutDemo synthesises the demo tune and cuts it onto a chest X-ray a chunk
-// at a time, exactly as a visitor's own sound is cut: what is heard is the
-// engine's stylus in the engine's groove, never the synth directly.
+// cutDemo synthesises the demo tune and cuts it onto a chest X-ray exactly
+// as a visitor's own sound is cut: what is heard is the engine's stylus in
+// the engine's groove, never the synth directly.
 func cutDemo(progress func(float64)) (*engine.Disc, error) {
 	p := engine.DefaultParams()
-	tune, err := synth.NewTune("boogie", engine.EngineRate, demoSeconds, p.Seed)
+	tune, err := synthesise("boogie", p.Seed, demoSeconds, func(f float64) { progress(f / 2) })
 	if err != nil {
 		return nil, err
 	}
-	cutter, err := engine.NewCutter(p, engine.CutOptions{})
+	l, err := turntable.NewLathe(p, tune)
 	if err != nil {
 		return nil, err
 	}
-	buf := make([]float32, 2048)
-	for {
-		n, err := tune.Read(buf)
-		if werr := cutter.Write(buf[:n]); werr != nil {
-			return nil, werr
-		}
-		if errors.Is(err, io.EOF) {
-			return cutter.Finish()
-		}
-		if err != nil {
-			return nil, err
-		}
-		progress(cutter.Seconds() / demoSeconds)
-	}
+	return turntable.CutFast(l, func(c turntable.Cutting) { progress(0.5 + c.Fraction/2) })
 }

@@ -96,7 +96,9 @@ func (s *soundScene) update(a *app, in *Input) scene {
 			s.recording = false
 			s.tuneName, a.busy = t, a.text.Tunes[t]
 			seed := a.studio.seed
-			s.tune = startJob(func(progress func(float64)) ([]float32, error) { return synthesise(t, seed, progress) })
+			s.tune = startJob(func(progress func(float64)) ([]float32, error) {
+				return synthesise(t, seed, demoTuneSeconds, progress)
+			})
 		}
 	}
 	return s
@@ -205,18 +207,19 @@ func levelColor(l float64) color.RGBA {
 	return accentColor
 }
 
-// synthesise makes a demo tune at the engine's rate in blocks.
-func synthesise(name string, seed uint64, progress func(float64)) ([]float32, error) {
-	tune, err := synth.NewTune(name, engine.EngineRate, demoTuneSeconds, seed)
+// synthesise makes seconds of a tune at the engine's rate, in blocks.
+func synthesise(name string, seed uint64, seconds float64, progress func(float64)) ([]float32, error) {
+	tune, err := synth.NewTune(name, engine.EngineRate, seconds, seed)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]float32, 0, demoTuneSeconds*engine.EngineRate)
+	total := seconds * engine.EngineRate
+	out := make([]float32, 0, int(total))
 	buf := make([]float32, 4096)
 	for {
 		n, err := tune.Read(buf)
 		out = append(out, buf[:n]...)
-		progress(float64(len(out)) / (demoTuneSeconds * engine.EngineRate))
+		progress(float64(len(out)) / total)
 		if errors.Is(err, io.EOF) {
 			return out, nil
 		}

@@ -7,19 +7,13 @@ import (
 	"time"
 
 	"bonemusic/engine"
-	"bonemusic/game/turntable"
-	"bonemusic/render"
 )
 
-// newTestApp is the app without a window: scenes are driven by Input
-// values and read back through the models.
+// newTestApp is the app without a window, on a 960×540 screen: scenes are
+// driven by Input values and read back through the models.
 func newTestApp() *app {
-	crystal, _ := engine.PickupByName("crystal")
-	a := &app{text: texts["en"], lang: "en", tt: turntable.New(crystal), speaker: &speaker{},
-		cache: &render.Cache{}, files: newFiles(), mic: newMic(), w: 960, h: 540, scale: 1}
-	a.look = &look{cache: a.cache}
-	a.speaker.use(a.tt)
-	a.studio.pickup, a.studio.rpm = "crystal", engine.RPM78
+	a := newApp("en")
+	a.w, a.h = 960, 540
 	return a
 }
 

@@ -51,6 +51,7 @@ func (a *app) playDisc(d *engine.Disc) scene {
 		a.studio.lastPlay = h[len(h)-1]
 		a.say(a.text.LetterNew, len(h))
 	}
+	a.speaker.use(a.tt) // the lathe's monitor, if a live cut was on, falls silent
 	a.tt.Load(d, d.Params.Seed)
 	if p, err := engine.PickupByName(a.studio.pickup); err == nil {
 		a.tt.SetPickup(p)

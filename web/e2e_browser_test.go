@@ -287,6 +287,3 @@ func waitDownload(t *testing.T, dir, suffix string, d time.Duration) string {
 	t.Fatalf("no %s download in %s after %v", suffix, dir, d)
 	return ""
 }
-
-// sleep waits in the browser's context (so a dead browser ends it).
-func sleep(d time.Duration) chromedp.Action[chromedp.Void] { return chromedp.Sleep(d) }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestE2EScreens walks the flow on a phone (360×640) and a laptop
@@ -32,18 +34,18 @@ func TestE2EScreens(t *testing.T) {
 			shot("1-lightbox")
 			press(t, ctx, "own")
 			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.scene === "film"`, "the films")
-			within(t, ctx, 10*time.Second, sleep(3*time.Second)) // the films are drawn
+			within(t, ctx, 10*time.Second, chromedp.Sleep(3*time.Second)) // the films are drawn
 			shot("2-film")
 			press(t, ctx, "film:chest")
-			within(t, ctx, 10*time.Second, sleep(900*time.Millisecond))
+			within(t, ctx, 10*time.Second, chromedp.Sleep(900*time.Millisecond))
 			shot("3-scissors")
 			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.scene === "sound"`, "the sound scene")
 			press(t, ctx, "demo:boogie")
 			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.recordedSec > 0 && s.busy === ""`, "the tune")
-			within(t, ctx, 10*time.Second, sleep(time.Second))
+			within(t, ctx, 10*time.Second, chromedp.Sleep(time.Second))
 			shot("4-sound")
 			press(t, ctx, "cut:live")
-			within(t, ctx, 10*time.Second, sleep(3*time.Second))
+			within(t, ctx, 10*time.Second, chromedp.Sleep(3*time.Second))
 			shot("5-cut")
 			press(t, ctx, "back")
 			press(t, ctx, "cut:fast")
@@ -51,7 +53,7 @@ func TestE2EScreens(t *testing.T) {
 			press(t, ctx, "pickup:steel")
 			press(t, ctx, "play")
 			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.arm === "playing"`, "the needle down")
-			within(t, ctx, 10*time.Second, sleep(2*time.Second))
+			within(t, ctx, 10*time.Second, chromedp.Sleep(2*time.Second))
 			shot("6-playing")
 			press(t, ctx, "lift")
 			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.plays === 1 && s.arm === "rest"`, "the first play")
@@ -61,10 +63,10 @@ func TestE2EScreens(t *testing.T) {
 				waitUntil(t, ctx, 120*time.Second, "window.bonemusic.state", `s.plays === 11 && s.ageProgress === 0`, "ageing")
 				plays = 11
 			}
-			within(t, ctx, 10*time.Second, sleep(3*time.Second)) // the charts are drawn
+			within(t, ctx, 10*time.Second, chromedp.Sleep(3*time.Second)) // the charts are drawn
 			shot(fmt.Sprintf("7-after-%d-plays", plays))
 			press(t, ctx, "chart:next")
-			within(t, ctx, 10*time.Second, sleep(time.Second))
+			within(t, ctx, 10*time.Second, chromedp.Sleep(time.Second))
 			shot("8-chart")
 			if os.Getenv("BONEMUSIC_SCREENSHOTS") == "" {
 				t.Log("set BONEMUSIC_SCREENSHOTS=DIR to keep the pictures")
