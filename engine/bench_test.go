@@ -105,3 +105,28 @@ func BenchmarkStreamBlock(b *testing.B) {
 	b.ReportMetric(perBlock*1e3, "ms/block")
 	b.ReportMetric(perBlock/0.010*100, "%core")
 }
+
+// BenchmarkAge ages a 3-minute side (1 minute with -short / wasm) by ten
+// plays with the steel needle: wear without sound, fidelity from excerpts.
+func BenchmarkAge(b *testing.B) {
+	secs := benchSeconds()
+	src := benchProgramme(b, secs)
+	d0, err := Cut([][]float32{src}, EngineRate, DefaultParams(), CutOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	pk, _ := PickupByName("steel")
+	const plays = 10
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		d := d0.Clone()
+		b.StartTimer()
+		if _, err := Age(d, PlayOptions{Pickup: pk, Noise: true, Seed: 1}, plays, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perPlay := b.Elapsed().Seconds() / float64(b.N*plays)
+	b.ReportMetric(1/perPlay, "plays/s")
+	b.ReportMetric(secs/perPlay, "x-realtime")
+}

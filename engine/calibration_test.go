@@ -136,44 +136,12 @@ func playCurve(t *testing.T, m Material, pickup string, src []float32, n int) []
 	return fid
 }
 
-// TestFilmSteel: a steel-needle gramophone ruins a bone record within "a
-// handful" of plays: fidelity falls below 10 dB within plays 3–8.
-func TestFilmSteel(t *testing.T) {
-	fid := playCurve(t, MaterialFilm, "steel", testProgramme(30, 0, 1), 8)
-	first := -1
-	for i, f := range fid {
-		if f < 10 {
-			first = i + 1
-			break
-		}
-	}
-	if first < 3 || first > 8 {
-		t.Errorf("film + steel first falls below 10 dB at play %d, want 3–8", first)
-	}
-}
-
-// TestFilmCrystal: an electric (crystal) pickup gets "30 to 40 plays":
-// fidelity stays above 10 dB through play 25 and is below it by play 45.
-func TestFilmCrystal(t *testing.T) {
-	src := testProgramme(30, 0, 1)
-	if reduced() {
-		src = src[:12*EngineRate]
-	}
-	fid := playCurve(t, MaterialFilm, "crystal", src, 45)
-	for i := 0; i < 25; i++ {
-		if fid[i] <= 10 {
-			t.Errorf("film + crystal play %d: %.1f dB, want > 10 dB through play 25", i+1, fid[i])
-		}
-	}
-	if fid[44] >= 10 {
-		t.Errorf("film + crystal play 45: %.1f dB, want < 10 dB", fid[44])
-	}
-}
-
 // TestShellacSteelGOST: GOST 5289-61 for shellac 78s with a 120 g steel
 // needle: level drop ≤ 3 dB after 60 plays, surface-noise rise ≤ 2 dB after
 // 150. Noise is measured in a silent band of the programme with the same
-// turntable (seed) every play.
+// turntable (seed) every play. The level is that of the top of the band a
+// gramophone reproduces (2–4 kHz), where wear shows first; the disc must
+// wear measurably there (≥ 0.2 dB), or a shellac that never wears passes.
 func TestShellacSteelGOST(t *testing.T) {
 	plays := 150
 	secs := 6.0
@@ -199,7 +167,11 @@ func TestShellacSteelGOST(t *testing.T) {
 			t.Fatal(err)
 		}
 		d.history = d.history[:len(d.history)-1]
-		return rms(out[ps : ps+n/2-EngineRate])
+		x := make([]float64, n/2-EngineRate)
+		for i := range x {
+			x[i] = float64(out[ps+i])
+		}
+		return math.Sqrt(bandEnergies(x)(2000, 4000))
 	}
 	var lvl1, hiss1, lvl60, hissN float64
 	for i := 1; i <= plays; i++ {
@@ -219,8 +191,8 @@ func TestShellacSteelGOST(t *testing.T) {
 	drop := -20 * math.Log10(lvl60/lvl1)
 	rise := 20 * math.Log10(hissN/hiss1)
 	t.Logf("shellac + steel: level drop after 60 plays %.2f dB, noise rise after %d plays %.2f dB", drop, plays, rise)
-	if drop > 3 {
-		t.Errorf("level drop %.2f dB after 60 plays, want ≤ 3 dB", drop)
+	if drop > 3 || drop < 0.2 {
+		t.Errorf("level drop %.2f dB after 60 plays, want 0.2–3 dB", drop)
 	}
 	if rise > 2 {
 		t.Errorf("noise rise %.2f dB after %d plays, want ≤ 2 dB", rise, plays)

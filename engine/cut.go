@@ -420,10 +420,49 @@ func (d *Disc) initWear() {
 	d.smoothUM2 = make([]float32, nb)
 	d.wallUM = make([]float32, nb)
 	d.roughUM = make([]float32, nb)
+	d.shaveUM = make([]float32, nb)
+	d.computeStats()
 	for b := range d.wallUM {
-		d.wallUM[b] = float32(m.depthUM)
+		d.wallUM[b] = d.stats.freshWall[b]
 		d.roughUM[b] = float32(m.grainUM)
 	}
+}
+
+// depthWander is the film's depth variation, ± relative (depthVariation).
+const depthWander = 0.08
+
+// freshWallUM is cell b's wall height as cut.
+func (d *Disc) freshWallUM(b int) float64 {
+	if b < 0 || b >= len(d.stats.freshWall) {
+		return d.Params.Material.props().depthUM
+	}
+	return float64(d.stats.freshWall[b])
+}
+
+// depthVariation is the cut depth at cell b relative to nominal. X-ray film
+// never lies flat on a home-made lathe's platter: where the sheet bulges
+// the cutter goes deeper, where it sags shallower, so the depth wanders
+// round each turn and from turn to turn. Modelled as smooth position-keyed
+// noise (a few bulges per turn, changing over ~10 turns) of ±depthWander
+// (tuned: bone records were cut unevenly); shellac and vinyl are pressed
+// flat, so only film wanders. The shallow places lose their grip first, so
+// a worn disc starts skipping there.
+func (d *Disc) depthVariation(b int) float64 {
+	if d.Params.Material != MaterialFilm {
+		return 1
+	}
+	i := b*BlockSize + BlockSize/2
+	turn := float64(i) / float64(d.n)
+	th := turn - math.Floor(turn)
+	v := 0.0
+	for k, amp := range [3]float64{0.6, 0.3, 0.1} {
+		bulges := float64(2 + 2*k)      // 2, 4, 6 per turn
+		drift := turn / float64(12-3*k) // changes over 12, 9, 6 turns
+		h := splitmix64(d.Params.Seed*0x9e37 + uint64(k))
+		p1, p2 := float64(h&0xffff)/65536, float64(h>>16&0xffff)/65536
+		v += amp * math.Sin(2*math.Pi*(bulges*th+p1)+2*math.Pi*math.Sin(2*math.Pi*(drift+p2)))
+	}
+	return 1 + depthWander*v
 }
 
 // breakOvercutWalls lowers the wall between neighbouring turns wherever a

@@ -90,7 +90,8 @@ func TestCloneIsIndependent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Plays() != 0 || c.WallHeightUM(c.ProgrammeStart()+1000) != float64(float32(c.Params.Material.props().depthUM)) {
+	at := c.ProgrammeStart() + 1000
+	if c.Plays() != 0 || c.WallHeightUM(at) != float64(float32(c.freshWallUM(at/BlockSize))) {
 		t.Fatalf("playing the original wore the clone: %d plays", c.Plays())
 	}
 	b, _, err := PlayAll(c, opt, 0)

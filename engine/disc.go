@@ -121,8 +121,8 @@ const BlockSize = 64
 
 // Disc is a cut groove and its wear state. The fresh groove is stored as
 // int16 fixed point (LateralScaleUM per step): 16 MB for a full 3-minute side.
-// Wear is kept per BlockSize cell as three float32 numbers, so the worn
-// geometry is the fresh one smoothed (see wear.go): a worn copy would not fit
+// Wear is kept per BlockSize cell as four float32 numbers, so the worn
+// geometry is the fresh one smoothed and its crests shaved (see wear.go): a worn copy would not fit
 // the 32 MB budget, and wear by a rounded tip is a smoothing anyway.
 type Disc struct {
 	Params Params
@@ -136,6 +136,8 @@ type Disc struct {
 	smoothUM2 []float32 // per block: accumulated wear smoothing variance σ², µm²
 	wallUM    []float32 // per block: wall height, µm
 	roughUM   []float32 // per block: wall roughness rms, µm
+	shaveUM   []float32 // per block: how far the crests the tip rides on are flattened, µm
+	stats     cellStats // derived from groove: curvature per block (cellstats.go)
 
 	marks   []Mark
 	history []PlayRecord
@@ -181,6 +183,8 @@ type PlayRecord struct {
 	Frames        int     // voiced 20 ms frames the fidelity averages
 	SignalRMS     float64 // rms of the fidelity reference over voiced frames
 	ResidualRMS   float64 // rms of (played − gain·reference) over voiced frames
+	NeedleUM      float64 // radius of the flat worn on a steel needle by the end of the play
+	Aged          bool    // played by Age: wear computed, fidelity measured on excerpts
 }
 
 func (d *Disc) SamplesPerRev() int  { return d.n }
@@ -283,9 +287,8 @@ func (d *Disc) Wear(i int) float64 {
 		return 0
 	}
 	b := d.block(i)
-	m := d.Params.Material.props()
 	smooth := 1 - math.Exp(-math.Sqrt(float64(d.smoothUM2[b]))/60)
-	wall := (m.depthUM - float64(d.wallUM[b])) / (m.depthUM - 0.7071*63)
+	wall := 1 - d.grip(b, 63)
 	return math.Min(1, math.Max(0, math.Max(smooth, wall)))
 }
 
@@ -300,6 +303,7 @@ func (d *Disc) Plays() int { return len(d.history) }
 
 // MemoryBytes is the heap the disc's arrays occupy.
 func (d *Disc) MemoryBytes() int {
-	return 2*cap(d.groove) + 4*(cap(d.smoothUM2)+cap(d.wallUM)+cap(d.roughUM)) +
+	return 2*cap(d.groove) + 4*(cap(d.smoothUM2)+cap(d.wallUM)+cap(d.roughUM)+cap(d.shaveUM)) +
+		4*(cap(d.stats.kappaRMS)+cap(d.stats.kappaPeak)+cap(d.stats.lambdaUM)) +
 		48*cap(d.marks) + 128*cap(d.history)
 }

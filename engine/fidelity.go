@@ -18,6 +18,7 @@ import (
 //     perfect frame must not dominate).
 //  4. The mean over voiced frames, those whose reference energy is within
 //     40 dB of the loudest frame (pauses carry no programme to be faithful to).
+//     A play (Player) also scores the 0.3 s after each skip as −10 dB.
 //
 // Segmental SNR follows loudness in time as a listener does, and punishes the
 // faults of a worn record — lost treble, hiss, clicks, skips — where they
@@ -82,6 +83,12 @@ func segmentalSNR(frames []frameStat) (db float64, voiced int, sigRMS, resRMS fl
 	var sum, sE, rE float64
 	for _, f := range frames {
 		if f.rr <= thr {
+			continue
+		}
+		if f.ruined {
+			sum -= 10
+			sE += f.rr
+			voiced++
 			continue
 		}
 		sig := g * g * f.rr

@@ -15,6 +15,8 @@ type materialProps struct {
 	wearK       float64 // Archard wear coefficient for a polished sapphire tip
 	grainUM     float64 // rms wall roughness of a fresh groove (hiss)
 	roughGain   float64 // roughness added per µm of wall removed
+	needleK     float64 // Archard coefficient of a steel needle against it (abrasiveness)
+	tearUM      float64 // wall loss at which tearing doubles the roughening; 0 = wears smooth
 }
 
 func (m Material) props() materialProps {
@@ -23,13 +25,13 @@ func (m Material) props() materialProps {
 		// Shellac compound: shellac binder with mineral filler, stiff and hard;
 		// the filler makes it noisy. GOST 5289-61 calibrates its wear.
 		return materialProps{depthUM: 75, modulusGPa: 6, poisson: 0.3, hardnessMPa: 350,
-			wearK: 3.0e-4, grainUM: 0.06, roughGain: 0.02}
+			wearK: 2.8e-4, grainUM: 0.06, roughGain: 0.001, needleK: 1e-4}
 	case MaterialVinyl:
 		// PVC/PVA copolymer: tough, plasticised, quiet.
 		return materialProps{depthUM: 70, modulusGPa: 3.2, poisson: 0.38, hardnessMPa: 150,
-			wearK: 2.0e-6, grainUM: 0.01, roughGain: 0.01}
+			wearK: 2.0e-6, grainUM: 0.01, roughGain: 0.01, needleK: 1e-6}
 	}
 	// Cellulose acetate X-ray film, grooves cut shallow into a 0.2 mm base.
 	return materialProps{depthUM: 60, modulusGPa: 2.5, poisson: 0.35, hardnessMPa: 120,
-		wearK: 7.2e-3, grainUM: 0.03, roughGain: 0.02}
+		wearK: 3e-3, grainUM: 0.03, roughGain: 0.008, needleK: 1e-5, tearUM: 6}
 }

@@ -26,6 +26,9 @@ type Pickup struct {
 	Response    Response // transduction
 	PinchLeak   float64  // fraction of vertical (pinch) motion that reaches the output
 	RumbleUM    float64  // turntable rumble amplitude at the stylus, µm
+	// NeedleHardnessMPa is a steel needle's hardness (it wears during the
+	// play, needle.go); 0 for a jewel tip, which does not.
+	NeedleHardnessMPa float64
 }
 
 // Pickups of the three eras (docs/physics.md). Masses are typical of each kind:
@@ -33,7 +36,7 @@ type Pickup struct {
 // cartridge light, a modern magnetic one lighter still.
 var Pickups = []Pickup{
 	{Name: "steel", ForceGrams: 120, TipRadiusUM: 63, TipMassMG: 60, Abrasion: 1.67,
-		Response: ResponseAcoustic, PinchLeak: 0.15, RumbleUM: 0.4},
+		Response: ResponseAcoustic, PinchLeak: 0.15, RumbleUM: 0.4, NeedleHardnessMPa: 6000},
 	{Name: "crystal", ForceGrams: 28, TipRadiusUM: 63, TipMassMG: 15, Abrasion: 1,
 		Response: ResponseCrystal, PinchLeak: 0.08, RumbleUM: 0.25},
 	{Name: "magnetic", ForceGrams: 5, TipRadiusUM: 63, TipMassMG: 2, Abrasion: 1,
@@ -65,7 +68,8 @@ func (p Pickup) validate() error {
 		return fmt.Errorf("tracking force %.1f g is outside 0–300 g", p.ForceGrams)
 	case bad(p.TipRadiusUM, 0, 150):
 		return fmt.Errorf("tip radius %.1f µm is outside 0–150 µm", p.TipRadiusUM)
-	case bad(p.TipMassMG, 0, 1000), bad(p.Abrasion, 0, 100), bad(p.PinchLeak, 0, 1), bad(p.RumbleUM, 0, 10):
+	case bad(p.TipMassMG, 0, 1000), bad(p.Abrasion, 0, 100), bad(p.PinchLeak, 0, 1), bad(p.RumbleUM, 0, 10),
+		bad(p.NeedleHardnessMPa, 0, 20000):
 		return fmt.Errorf("pickup %q has an out-of-range parameter", p.Name)
 	case p.Response > ResponseMagnetic:
 		return fmt.Errorf("pickup %q has unknown response %d", p.Name, p.Response)
@@ -73,11 +77,12 @@ func (p Pickup) validate() error {
 	return nil
 }
 
-// contactUM is the Hertz contact half-length of the tip pressed into one
-// wall: a = (3·F·R / (4·E*))^(1/3) (Hertz 1882; Johnson, Contact Mechanics,
-// 1985, §4.2), with F the normal force on one 45° wall, F_track/(2·cos 45°)
-// ≈ 0.71·F_track, and E* dominated by the disc (steel and sapphire are ~100×
-// stiffer). The stylus feels each wall averaged over ±a.
+// contactUM is the contact half-length of the tip pressed into one smooth
+// wall (contactOn) by the normal force on one 45° wall, F_track/(2·cos 45°)
+// ≈ 0.71·F_track, with the disc's stiffness (steel and sapphire are ~100×
+// stiffer). Every shipped pickup overloads film (mean Hertz pressure 460,
+// 283 and 160 MPa against 120 MPa), so on film the contact is plastic. The
+// stylus feels each wall averaged over ±a.
 func (p Pickup) contactUM(m Material) float64 {
 	if p.ForceGrams <= 0 || p.TipRadiusUM <= 0 {
 		return 0
@@ -85,8 +90,8 @@ func (p Pickup) contactUM(m Material) float64 {
 	mp := m.props()
 	eStar := mp.modulusGPa * 1e9 / (1 - mp.poisson*mp.poisson)
 	fN := 0.7071 * p.ForceGrams * 1e-3 * 9.81
-	r := p.TipRadiusUM * 1e-6
-	return math.Cbrt(3*fN*r/(4*eStar)) * 1e6
+	a, _ := contactOn(fN, p.TipRadiusUM*1e-6, eStar, mp.hardnessMPa*1e6, 0)
+	return a * 1e6
 }
 
 // pickupChain builds the playback filter from stylus displacement (µm) to

@@ -16,6 +16,9 @@ type PlayOptions struct {
 	Start  int     // groove sample where the needle drops; 0 = start of the lead-in
 	NoWear bool    // Lift records the play but leaves the groove as it was
 	NoWow  bool    // play as if the hole were centred (tests)
+	// ReuseNeedle plays with the steel needle the last play with this
+	// pickup left worn, instead of a fresh one (needle.go).
+	ReuseNeedle bool
 }
 
 // Player is a pull stream of one play: mono float32 at EngineRate. It runs
@@ -31,7 +34,6 @@ type Player struct {
 	ref    chain // same chain on the fresh point-stylus reference
 	rum    *rumble
 	pos    float64 // groove sample under the stylus
-	jump   float64 // sum of skips: the reference keeps to the un-skipped path
 	base   float64 // turntable rpm / cut rpm
 	speed  float64 // external speed ratio (hand on the disc)
 	lifted bool
@@ -51,14 +53,17 @@ type Player struct {
 	holdBlock int
 	skipMark  []Mark
 
-	// wear accumulators per block
-	slide []float32 // groove samples traversed
-	acc2  []float32 // Σ |acc|²·samples, (m/s²)²
+	// wear: groove samples traversed per block, and the needle
+	slide       []float32
+	needleStart needle // as it was when the needle dropped
+	needleNow   needle // as it is: the tracer's footprint follows its flat
+	flatUM      float64
 
 	// fidelity: per 20 ms frame sums of ref², ref·out, out²
 	fr         frameStat
 	frames     []frameStat
 	frameCount int
+	damaged    int // samples still to count as ruined after a skip
 
 	traced   float64
 	emitted  int64
@@ -67,29 +72,44 @@ type Player struct {
 	tiny     float64
 }
 
-type frameStat struct{ rr, ro, oo float64 }
+type frameStat struct {
+	rr, ro, oo float64
+	ruined     bool // a skip's jump and click: scored as the floor, −10 dB
+}
+
+// skipRuins is how long after a skip the sound counts as ruined for the
+// fidelity score: the click and the jump, about two syllables.
+const skipRuins = EngineRate * 3 / 10
 
 const (
 	frameLen  = EngineRate / 50 // 20 ms
 	maxFrames = 200000          // about 66 minutes of fidelity statistics
 )
 
-// NewPlayer puts the needle on the disc.
-func NewPlayer(d *Disc, opt PlayOptions) (*Player, error) {
+// resolve fills in the disc's own speed and checks the options against d.
+func (opt *PlayOptions) resolve(d *Disc) error {
 	if d == nil || len(d.groove) == 0 {
-		return nil, errors.New("play: no disc")
+		return errors.New("play: no disc")
 	}
 	if err := opt.Pickup.validate(); err != nil {
-		return nil, fmt.Errorf("play: %w", err)
+		return fmt.Errorf("play: %w", err)
 	}
 	if opt.RPM == 0 {
 		opt.RPM = d.Params.RPM
 	}
 	if !(opt.RPM >= 8 && opt.RPM <= 120) {
-		return nil, fmt.Errorf("play: speed %.1f rpm is outside 8–120 rpm", opt.RPM)
+		return fmt.Errorf("play: speed %.1f rpm is outside 8–120 rpm", opt.RPM)
 	}
 	if opt.Start < 0 || opt.Start >= d.Len() {
-		return nil, fmt.Errorf("play: start sample %d is outside the groove (0–%d)", opt.Start, d.Len()-1)
+		return fmt.Errorf("play: start sample %d is outside the groove (0–%d)", opt.Start, d.Len()-1)
+	}
+	return nil
+}
+
+// NewPlayer puts the needle on the disc.
+func NewPlayer(d *Disc, opt PlayOptions) (*Player, error) {
+	if err := opt.resolve(d); err != nil {
+		return nil, err
 	}
 	p := &Player{d: d, opt: opt, pos: float64(opt.Start), base: opt.RPM / d.Params.RPM, speed: 1, wow: 1, wowStale: true, tiny: 1e-20, holdBlock: -1}
 	var ev *events
@@ -106,9 +126,14 @@ func NewPlayer(d *Disc, opt PlayOptions) (*Player, error) {
 	p.massKG = opt.Pickup.TipMassMG * 1e-6
 	p.contact = p.tr.contactUM
 	p.accK = 1 - math.Exp(-1/(0.0003*EngineRate))
-	nb := len(d.wallUM)
-	p.slide = make([]float32, nb)
-	p.acc2 = make([]float32, nb)
+	p.slide = make([]float32, len(d.wallUM))
+	startFlat := 0.0
+	if opt.ReuseNeedle {
+		startFlat = d.lastNeedleUM(opt.Pickup.Name)
+	}
+	p.needleStart = newNeedle(d, opt.Pickup, startFlat)
+	p.needleNow = p.needleStart
+	p.updateFootprint()
 	p.rec = PlayRecord{Pickup: opt.Pickup.Name, RPM: opt.RPM, ForceGrams: opt.Pickup.ForceGrams}
 	return p, nil
 }
@@ -159,9 +184,7 @@ func (p *Player) Read(dst []float32) (int, error) {
 
 		b := d.canonical(int(p.pos)) / BlockSize
 		if b >= 0 && b < len(p.slide) {
-			as := math.Abs(p.base * p.speed * p.wow)
-			p.slide[b] += float32(as)
-			p.acc2[b] += float32(p.accS * p.accS * as)
+			p.slide[b] += float32(math.Abs(p.base * p.speed * p.wow))
 		}
 		if p.cool > 0 {
 			p.cool--
@@ -173,17 +196,20 @@ func (p *Player) Read(dst []float32) (int, error) {
 		// range in silence (denormals are ~100× slower on x86).
 		p.tiny = -p.tiny
 		o := p.out.process(y + p.tiny)
-		rp := p.pos - p.jump
+		// The reference is the fresh groove where the stylus is: after a
+		// skip the rest of the side is not scored as wrong, only the jump.
+		rp := p.pos
 		for rp >= lockEnd {
 			rp -= n
-		}
-		if rp < 0 {
-			rp = 0
 		}
 		ro := p.ref.process(d.freshAt(rp) + p.tiny)
 		p.fr.rr += ro * ro
 		p.fr.ro += ro * o
 		p.fr.oo += o * o
+		if p.damaged > 0 {
+			p.damaged--
+			p.fr.ruined = true
+		}
 		if p.frameCount++; p.frameCount == frameLen {
 			if len(p.frames) < maxFrames {
 				p.frames = append(p.frames, p.fr)
@@ -196,6 +222,10 @@ func (p *Player) Read(dst []float32) (int, error) {
 		// e/r at the rotation rate (docs/physics.md).
 		// The factor changes at 1.3 Hz: refresh it every 32 samples.
 		if p.emitted&31 == 0 || p.wowStale {
+			p.needleNow.slide(32 * p.d.arcUM(p.pos) * 1e-6 * math.Abs(p.base*p.speed))
+			if p.emitted&1023 == 0 {
+				p.updateFootprint()
+			}
 			p.wow = 1
 			if ecc > 0 {
 				r := d.radiusAt(p.pos)
@@ -222,20 +252,19 @@ func (p *Player) Read(dst []float32) (int, error) {
 	return len(dst), nil
 }
 
-// checkSkip decides whether the stylus climbs out of the groove. The walls
-// can push the tip sideways with at most the tracking force (45° walls) and
-// only while enough wall stands above the contact point (at 0.71·R above the
-// groove bottom for a sphere in a 90° V); the tip needs m·a sideways to follow
-// the modulation. When it can't, it jumps to the neighbouring turn — back
-// (repeat) if thrown outward, on (skip) if inward.
+// checkSkip decides whether the stylus climbs out of the groove: the tip
+// needs m·a sideways to follow the modulation, and the walls can give at
+// most the tracking force times their grip (Disc.grip). When they can't, it
+// jumps to the neighbouring turn — back (repeat) if thrown outward, on
+// (skip) if inward. Worn walls lose grip first where the music is loudest,
+// so skipping starts there.
 func (p *Player) checkSkip(b int, acc float64) {
 	d := p.d
 	if b < 0 || b >= len(d.wallUM) {
 		return
 	}
 	if b != p.holdBlock { // the wall is constant over a wear cell
-		margin := float64(d.wallUM[b]) - 0.7071*p.opt.Pickup.TipRadiusUM
-		p.hold = p.forceN * math.Max(0, math.Min(1, margin/math.Max(p.contact, 5)))
+		p.hold = p.forceN * d.grip(b, p.opt.Pickup.TipRadiusUM)
 		p.holdBlock = b
 	}
 	if p.massKG*p.accS <= p.hold {
@@ -255,8 +284,8 @@ func (p *Player) checkSkip(b int, acc float64) {
 	r := d.radiusAt(p.pos)
 	th := 2 * math.Pi * math.Mod(p.pos, n) / n
 	p.pos += dir * n
-	p.jump += dir * n
 	p.wowStale = true
+	p.damaged = skipRuins
 	p.rec.Skips++
 	p.cool = d.n / 8
 	if len(p.skipMark) < 256 {
@@ -278,8 +307,9 @@ func (p *Player) Lift() PlayRecord {
 	p.rec.SamplesTraced = int64(p.traced)
 	p.rec.Seconds = float64(p.emitted) / EngineRate
 	p.rec.FidelityDB, p.rec.Frames, p.rec.SignalRMS, p.rec.ResidualRMS = segmentalSNR(p.frames)
+	p.rec.NeedleUM = p.needleNow.flatM() * 1e6
 	if !p.opt.NoWear {
-		p.d.applyWear(p)
+		p.rec.NeedleUM = p.d.applyWear(p) * 1e6
 	}
 	for _, m := range p.skipMark {
 		if len(p.d.marks) < maxMarks {
@@ -290,7 +320,7 @@ func (p *Player) Lift() PlayRecord {
 		p.d.history = p.d.history[1:] // a kiosk disc keeps the latest million plays
 	}
 	p.d.history = append(p.d.history, p.rec)
-	p.slide, p.acc2, p.frames = nil, nil, nil
+	p.slide, p.frames = nil, nil
 	return p.rec
 }
 
@@ -327,4 +357,28 @@ func PlayAll(d *Disc, opt PlayOptions, maxSeconds float64) ([]float32, PlayRecor
 	}
 	rec := p.Lift()
 	return out, rec, nil
+}
+
+// updateFootprint widens the tracer's contact by the needle's flat, so a
+// steel needle sounds duller as it wears through the side.
+func (p *Player) updateFootprint() {
+	flat := p.needleNow.flatM() * 1e6
+	if flat == p.flatUM && flat > 0 {
+		return
+	}
+	p.flatUM = flat
+	a := p.tr.baseContactUM
+	p.tr.setContact(math.Sqrt(a*a + flat*flat))
+	p.contact = p.tr.contactUM
+}
+
+// lastNeedleUM is the flat the last play with the named pickup left on its
+// needle (0 if none).
+func (d *Disc) lastNeedleUM(pickup string) float64 {
+	for i := len(d.history) - 1; i >= 0; i-- {
+		if d.history[i].Pickup == pickup {
+			return d.history[i].NeedleUM
+		}
+	}
+	return 0
 }

@@ -7,7 +7,6 @@ import (
 
 	"bonemusic/engine"
 	"bonemusic/engine/bonefile"
-	"bonemusic/game/turntable"
 	"bonemusic/internal/audioio"
 	"bonemusic/render"
 )
@@ -18,26 +17,21 @@ type ageResult struct {
 	last engine.PlayRecord
 }
 
-// startAgeing takes the disc off the platter and plays it agePlays times
-// beside the game with the chosen pickup and speed.
+// startAgeing takes the disc off the platter and ages it by agePlays plays
+// beside the game with the chosen pickup and speed: the engine's wear
+// without the sound (engine.Age), so ten plays of a side take seconds.
 func (s *turntableScene) startAgeing(a *app) {
 	d := a.tt.Eject()
 	if d == nil {
 		return
 	}
-	pickup := a.tt.Pickup()
-	rpm := a.studio.rpm
+	opt := engine.PlayOptions{Pickup: a.tt.Pickup(), RPM: a.studio.rpm, Noise: true, Seed: d.Params.Seed + uint64(d.Plays())}
 	s.ageing = startJob(func(progress func(float64)) (ageResult, error) {
-		var last engine.PlayRecord
-		for i := range agePlays {
-			opt := engine.PlayOptions{Pickup: pickup, RPM: rpm, Noise: true, Seed: d.Params.Seed + uint64(d.Plays())}
-			rec, err := turntable.PlayThrough(d, opt, func(f float64) { progress((float64(i) + f) / agePlays) })
-			if err != nil {
-				return ageResult{disc: d}, err
-			}
-			last = rec
+		recs, err := engine.Age(d, opt, agePlays, progress)
+		if err != nil || len(recs) == 0 {
+			return ageResult{disc: d}, err
 		}
-		return ageResult{d, last}, nil
+		return ageResult{d, recs[len(recs)-1]}, nil
 	})
 }
 

@@ -47,7 +47,7 @@ const (
 	magic      = "BONE"
 	headerSize = 20
 	// Version is the format version Encode writes.
-	Version = 1
+	Version = 2
 )
 
 // Caps. A disc's own spiral bounds its programme (radii, pitch and speed;
@@ -82,7 +82,7 @@ func Encode(w io.Writer, d *engine.Disc) error {
 	if d == nil {
 		return errors.New("bonefile: no disc to encode")
 	}
-	payload, err := encodeV1(d.State())
+	payload, err := encodePayload(d.State())
 	if err != nil {
 		return fmt.Errorf("bonefile: %w", err)
 	}
@@ -210,13 +210,4 @@ func (y *yieldingReader) Read(p []byte) (int, error) {
 		runtime.Gosched()
 	}
 	return n, err
-}
-
-// decodePayload is the version switch: each format version keeps its reader.
-func decodePayload(version uint16, payload []byte) (engine.DiscState, error) {
-	switch version {
-	case 1:
-		return decodeV1(payload)
-	}
-	return engine.DiscState{}, fmt.Errorf("format version %d has no reader", version)
 }

@@ -107,11 +107,11 @@ func TestFormatCoversEngineState(t *testing.T) {
 		v      any
 		fields int
 	}{
-		{engine.DiscState{}, 11},
+		{engine.DiscState{}, 12},
 		{engine.Params{}, 11},
 		{engine.CutInfo{}, 5},
 		{engine.Mark{}, 5},
-		{engine.PlayRecord{}, 10},
+		{engine.PlayRecord{}, 12},
 	}
 	for _, tt := range tests {
 		if n := reflect.TypeOf(tt.v).NumField(); n != tt.fields {
@@ -162,7 +162,7 @@ func frame(version uint16, payload []byte, declaredLen uint32) []byte {
 
 // validPayload is the v1 payload of a small disc.
 func validPayload(t testing.TB) []byte {
-	p, err := encodeV1(testDisc(t, fastParams(), 0.05, engine.CutOptions{}).State())
+	p, err := encodePayload(testDisc(t, fastParams(), 0.05, engine.CutOptions{}).State())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func TestHostileFiles(t *testing.T) {
 // The tail counts (wear cells, marks, plays) are capped before allocation.
 func TestHostileCounts(t *testing.T) {
 	payload := validPayload(t)
-	s, err := decodeV1(payload)
+	s, err := decodePayload(Version, payload)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +248,7 @@ func TestHostileCounts(t *testing.T) {
 		for _, v := range []uint32{math.MaxUint32, maxMarks + 1, 1000} {
 			p := bytes.Clone(payload)
 			binary.LittleEndian.PutUint32(p[at:], v)
-			if _, err := decodeV1(p); err == nil {
+			if _, err := decodePayload(Version, p); err == nil {
 				t.Errorf("count %d at byte %d accepted", v, at)
 			}
 		}

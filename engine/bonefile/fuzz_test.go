@@ -35,7 +35,7 @@ func FuzzDecode(f *testing.F) {
 // never satisfy, straight to the payload parser and the engine's Restore.
 func FuzzDecodePayload(f *testing.F) {
 	f.Fuzz(func(t *testing.T, payload []byte) {
-		s, err := decodeV1(payload)
+		s, err := decodePayload(Version, payload)
 		if err != nil {
 			return
 		}
@@ -53,7 +53,7 @@ func TestWriteFuzzSeeds(t *testing.T) {
 	play(t, played, "crystal")
 	d := testDisc(t, fastParams(), 0.01, engine.CutOptions{})
 	valid := encode(t, d)
-	payload, err := encodeV1(d.State())
+	payload, err := encodePayload(d.State())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -417,33 +417,3 @@ func appendPCM16(dst []int16, src []float32) []int16 {
 func maxPlaySamples(d *engine.Disc, rpm float64) int {
 	return int((float64(d.Len())*d.Params.RPM/rpm + 60*Rate))
 }
-
-// PlayThrough plays d once as the turntable does — needle down at the
-// lead-in, through the side, RunOutSec in the run-out — without anyone
-// listening, in blocks, reporting the fraction played (which may also pause
-// for a browser page). The play wears d and is returned.
-func PlayThrough(d *engine.Disc, opt engine.PlayOptions, progress func(float64)) (engine.PlayRecord, error) {
-	p, err := engine.NewPlayer(d, opt)
-	if err != nil {
-		return engine.PlayRecord{}, err
-	}
-	buf := make([]float32, 8192)
-	runOut, played := 0, 0
-	total := float64(d.ProgrammeEnd()) + RunOutSec*Rate
-	limit := maxPlaySamples(d, opt.RPM)
-	for runOut < RunOutSec*Rate && played < limit {
-		k, err := p.Read(buf)
-		played += k
-		if p.InRunOut() {
-			runOut += k
-		}
-		if err != nil {
-			break // io.EOF: off the edge; the play ends either way
-		}
-		if progress != nil {
-			at, _ := p.Position()
-			progress(math.Min(1, (float64(at)+float64(runOut))/total))
-		}
-	}
-	return p.Lift(), nil
-}

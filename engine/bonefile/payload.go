@@ -8,7 +8,7 @@ import (
 	"bonemusic/engine"
 )
 
-// Payload, version 1, in order (strings are a u16 byte count then UTF-8;
+// Payload, versions 1 and 2, in order (strings are a u16 byte count then UTF-8;
 // counts are u32; f64/f32 are IEEE 754; every count is checked against its
 // cap and the bytes left before anything is allocated):
 //
@@ -21,11 +21,12 @@ import (
 //	          (mod 2^16, g[−1] = g[−2] = 0), in blocks of 4096 with each
 //	          block's low bytes before its high bytes (deflate finds far more
 //	          repetition in the planes than in interleaved words)
-//	wear      count cells; cells × f32 SmoothUM2, then WallUM, then RoughUM
+//	wear      count cells; cells × f32 SmoothUM2, then WallUM, then RoughUM,
+//	          then (v2) ShaveUM
 //	marks     count; each u8 Kind, f64 RadiusMM, AngleRad, LengthMM, DepthUM
 //	history   count; each str Pickup (≤ 32); f64 RPM, ForceGrams; u64
 //	          SamplesTraced; f64 Seconds; u32 Skips; f64 FidelityDB; u32
-//	          Frames; f64 SignalRMS, ResidualRMS
+//	          Frames; f64 SignalRMS, ResidualRMS; (v2) f64 NeedleUM, u8 Aged
 //
 // Nothing may follow the history.
 
@@ -36,7 +37,7 @@ const (
 	maxPlays      = 1 << 20 // far past any disc's life; a kiosk plays ~500 a day
 	planeBlock    = 4096
 	markBytes     = 1 + 4*8
-	playMinBytes  = 2 + 2*8 + 8 + 8 + 4 + 8 + 4 + 2*8
+	playMinBytes  = 2 + 2*8 + 8 + 8 + 4 + 8 + 4 + 2*8 // v1; v2 adds 9
 )
 
 // frameTurns bounds the turns outside the programme: the engine's lead-in,
@@ -57,7 +58,8 @@ func maxGrooveSamples(p engine.Params, programme int) int {
 	return frameTurns*p.SamplesPerRev() + programme
 }
 
-func encodeV1(s engine.DiscState) ([]byte, error) {
+// encodePayload writes the current version's payload.
+func encodePayload(s engine.DiscState) ([]byte, error) {
 	w := &writer{buf: make([]byte, 0, 256+2*len(s.Groove)+12*len(s.WallUM)+48*len(s.History))}
 	p := s.Params
 	for _, v := range []float64{p.DiameterMM, p.RPM, p.LPI, p.StartRadiusMM, p.EndRadiusMM, p.EccentricityMM, p.EccentricityRad} {
@@ -87,13 +89,18 @@ func encodeV1(s engine.DiscState) ([]byte, error) {
 	w.u32(uint32(len(s.Groove)))
 	writeGroove(w, s.Groove)
 
-	if len(s.SmoothUM2) != len(s.WallUM) || len(s.WallUM) != len(s.RoughUM) {
+	shave := s.ShaveUM
+	if shave == nil {
+		shave = make([]float32, len(s.WallUM))
+	}
+	if len(s.SmoothUM2) != len(s.WallUM) || len(s.WallUM) != len(s.RoughUM) || len(shave) != len(s.WallUM) {
 		return nil, fmt.Errorf("wear arrays differ in length")
 	}
 	w.u32(uint32(len(s.WallUM)))
 	w.f32s(s.SmoothUM2)
 	w.f32s(s.WallUM)
 	w.f32s(s.RoughUM)
+	w.f32s(shave)
 
 	if len(s.Marks) > maxMarks || len(s.History) > maxPlays {
 		return nil, fmt.Errorf("%d marks and %d plays are more than a disc file holds", len(s.Marks), len(s.History))
@@ -120,6 +127,8 @@ func encodeV1(s engine.DiscState) ([]byte, error) {
 		w.u32(uint32(h.Frames))
 		w.f64(h.SignalRMS)
 		w.f64(h.ResidualRMS)
+		w.f64(h.NeedleUM)
+		w.boolean(h.Aged)
 	}
 	if len(w.buf) > MaxPayloadBytes {
 		return nil, fmt.Errorf("the disc needs %d MB, more than a disc file holds", len(w.buf)>>20)
@@ -175,7 +184,11 @@ func readGroove(r *reader, n int) []int16 {
 	return groove
 }
 
-func decodeV1(payload []byte) (engine.DiscState, error) {
+// decodePayload reads a version 1 or 2 payload.
+func decodePayload(version uint16, payload []byte) (engine.DiscState, error) {
+	if version < 1 || version > Version {
+		return engine.DiscState{}, fmt.Errorf("format version %d has no reader", version)
+	}
 	r := &reader{buf: payload}
 	s := engine.DiscState{Version: engine.StateVersion}
 	p := &s.Params
@@ -209,10 +222,17 @@ func decodeV1(payload []byte) (engine.DiscState, error) {
 	grooveLen := r.count(maxGrooveSamples(*p, s.ProgrammeLen), 2, "groove samples")
 	s.Groove = readGroove(r, grooveLen)
 
-	cells := r.count(grooveLen/engine.BlockSize+1, 12, "wear cells")
+	perCell := 12
+	if version >= 2 {
+		perCell = 16
+	}
+	cells := r.count(grooveLen/engine.BlockSize+1, perCell, "wear cells")
 	s.SmoothUM2 = r.f32s(cells)
 	s.WallUM = r.f32s(cells)
 	s.RoughUM = r.f32s(cells)
+	if version >= 2 {
+		s.ShaveUM = r.f32s(cells)
+	}
 
 	marks := r.count(maxMarks, markBytes, "marks")
 	for range marks {
@@ -220,7 +240,11 @@ func decodeV1(payload []byte) (engine.DiscState, error) {
 			Kind: engine.MarkKind(r.u8()), RadiusMM: r.f64(), AngleRad: r.f64(), LengthMM: r.f64(), DepthUM: r.f64(),
 		})
 	}
-	plays := r.count(maxPlays, playMinBytes, "plays")
+	playBytes := playMinBytes
+	if version >= 2 {
+		playBytes += 9
+	}
+	plays := r.count(maxPlays, playBytes, "plays")
 	for range plays {
 		h := engine.PlayRecord{Pickup: r.str(maxNameBytes, "a pickup name")}
 		h.RPM = r.f64()
@@ -236,6 +260,10 @@ func decodeV1(payload []byte) (engine.DiscState, error) {
 		h.Frames = int(r.u32())
 		h.SignalRMS = r.f64()
 		h.ResidualRMS = r.f64()
+		if version >= 2 {
+			h.NeedleUM = r.f64()
+			h.Aged = r.boolean()
+		}
 		s.History = append(s.History, h)
 	}
 	if r.err == nil && len(r.buf) > 0 {
