@@ -41,15 +41,16 @@ type kernel struct {
 }
 
 type tracer struct {
-	d         *Disc
-	tipUM     float64
-	contactUM float64
-	grainK    float64 // tip scaling of grain noise
-	pinchLeak float64
-	noise     bool
-	seed      uint64
-	worn      bool // use wear smoothing (false = fresh reference)
-	ev        *events
+	d             *Disc
+	tipUM         float64
+	contactUM     float64 // footprint half-length now (a worn needle's flat widens it)
+	baseContactUM float64 // the tip's own contact on a smooth wall
+	grainK        float64 // tip scaling of grain noise
+	pinchLeak     float64
+	noise         bool
+	seed          uint64
+	worn          bool // use wear smoothing (false = fresh reference)
+	ev            *events
 
 	kc [4]kernel
 	gc grainCache
@@ -70,6 +71,7 @@ func newTracer(d *Disc, p Pickup, noise bool, seed uint64, ev *events) *tracer {
 	// Grain noise: more of the wall's grain is under a larger contact, so the
 	// injected roughness grows with the contact length (hiss energy grows
 	// with tip size, docs/physics.md); the footprint then filters it.
+	t.baseContactUM = t.contactUM
 	t.grainK = math.Max(t.contactUM, 4) / 12
 	for i := range t.tTag {
 		t.tTag[i] = math.MinInt
@@ -80,6 +82,18 @@ func newTracer(d *Disc, p Pickup, noise bool, seed uint64, ev *events) *tracer {
 		t.kc[i].block = -1
 	}
 	return t
+}
+
+// setContact changes the footprint half-length (µm); the kernels are
+// rebuilt when it has moved by more than 0.5 %.
+func (t *tracer) setContact(a float64) {
+	if math.Abs(a-t.contactUM) <= 5e-3*t.contactUM {
+		return
+	}
+	t.contactUM = a
+	for i := range t.kc {
+		t.kc[i].block, t.kc[i].arc = -1, 0
+	}
 }
 
 // span is the contiguous range [lo, hi] of indices whose ring slots are
