@@ -33,5 +33,5 @@ func (m Material) props() materialProps {
 	}
 	// Cellulose acetate X-ray film, grooves cut shallow into a 0.2 mm base.
 	return materialProps{depthUM: 60, modulusGPa: 2.5, poisson: 0.35, hardnessMPa: 120,
-		wearK: 3e-3, grainUM: 0.03, roughGain: 0.008, needleK: 1e-5, tearUM: 6}
+		wearK: 3.2e-3, grainUM: 0.03, roughGain: 0.008, needleK: 1e-5, tearUM: 6}
 }

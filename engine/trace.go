@@ -34,6 +34,9 @@ type kernel struct {
 	foot  []float64 // foot[k], k = 0..Ak, symmetric, sums to 1 over −Ak..Ak
 	gauss []float64 // wear smoothing, k = 0..Gk; nil = none
 	grain float64   // roughness injected into each wall, µm rms
+	// crackle is the chance per sample of a torn fragment on a wall, and
+	// crackleUM its height (a worn film wall's crackle, trace.go)
+	crackle, crackleUM float64
 
 	arc       float64 // arc length the tip kernels were made for
 	s2, garc  float64 // σ² and arc the wear kernel was made for
@@ -157,9 +160,16 @@ func (t *tracer) kernelFor(b int) *kernel {
 	if t.worn && bb >= 0 {
 		t.wearKernel(k, arc, float64(d.smoothUM2[bb]))
 	}
-	k.grain = 0
+	k.grain, k.crackle = 0, 0
 	if t.noise && bb >= 0 {
-		k.grain = float64(d.roughUM[bb]) * t.grainK
+		rough := float64(d.roughUM[bb])
+		k.grain = rough * t.grainK
+		// Torn walls crackle: fragments of wall standing proud of the
+		// worn face, more of them the rougher it is (tearing, wear.go).
+		if g0 := d.Params.Material.props().grainUM; rough > 2*g0 {
+			k.crackle = math.Min(crackleMax, crackleRate*(rough/g0-2))
+			k.crackleUM = crackleHeight * rough
+		}
 	}
 	return k
 }
@@ -295,6 +305,20 @@ func (t *tracer) computeW(j int) {
 		l += k.grain * nl
 		r += k.grain * nr
 	}
+	if k.crackle > 0 {
+		h := latticeHash(t.seed, 9, j)
+		if float64(h>>40)*(1.0/(1<<24)) < k.crackle {
+			v := k.crackleUM
+			if h&2 != 0 {
+				v = -v
+			}
+			if h&1 != 0 {
+				l += v
+			} else {
+				r += v
+			}
+		}
+	}
 	if t.ev != nil {
 		l, r = t.ev.apply(j, l, r, d)
 	}
@@ -414,6 +438,16 @@ func (t *tracer) grainAt(j int) (float64, float64) {
 	}
 	return l, r
 }
+
+// Crackle from torn walls (crackleRate per sample for each grain-height of
+// roughness past twice the fresh grain, at most crackleMax: a few hundred
+// ticks a second on a ruined groove), each a fragment crackleHeight times
+// the roughness tall. Position-keyed: the same fragments every play.
+const (
+	crackleRate   = 2e-4
+	crackleMax    = 0.01
+	crackleHeight = 4.0
+)
 
 // Wall texture. Machined and worn surfaces have a roughness spectrum falling
 // with spatial frequency, close to 1/k² (Sayles & Thomas, "Surface
