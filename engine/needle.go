@@ -14,7 +14,7 @@ import "math"
 // reused needle wears the record far faster (docs/physics.md, "The steel
 // needle"). Jewel tips (sapphire, diamond) do not wear in a record's life.
 const (
-	edgeUM   = 40 // flat radius that doubles the wear by the chisel's edges (tuned)
+	edgeUM   = 30 // flat radius that doubles the wear by the chisel's edges (tuned)
 	misfitUM = 10 // a carried-over flat that doubles it again: its edges meet the new groove askew (tuned)
 )
 

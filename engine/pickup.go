@@ -22,7 +22,7 @@ type Pickup struct {
 	ForceGrams  float64  // tracking force
 	TipRadiusUM float64  // spherical tip radius; 0 = point stylus
 	TipMassMG   float64  // effective tip mass: the lateral inertia the walls must push
-	Abrasion    float64  // tip's Archard factor: polished sapphire = 1, steel > 1
+	Abrasion    float64  // tip surface factor on the disc's wear: 1 for polished sapphire and a fresh steel point
 	Response    Response // transduction
 	PinchLeak   float64  // fraction of vertical (pinch) motion that reaches the output
 	RumbleUM    float64  // turntable rumble amplitude at the stylus, µm
@@ -35,7 +35,7 @@ type Pickup struct {
 // an acoustic soundbox's needle and lever are heavy, a 1950s crystal
 // cartridge light, a modern magnetic one lighter still.
 var Pickups = []Pickup{
-	{Name: "steel", ForceGrams: 120, TipRadiusUM: 63, TipMassMG: 60, Abrasion: 1.67,
+	{Name: "steel", ForceGrams: 120, TipRadiusUM: 63, TipMassMG: 60, Abrasion: 1,
 		Response: ResponseAcoustic, PinchLeak: 0.15, RumbleUM: 0.4, NeedleHardnessMPa: 6000},
 	{Name: "crystal", ForceGrams: 28, TipRadiusUM: 63, TipMassMG: 15, Abrasion: 1,
 		Response: ResponseCrystal, PinchLeak: 0.08, RumbleUM: 0.25},
