@@ -12,7 +12,7 @@ DEB_PKGS := chromium xvfb xauth brotli pulseaudio pulseaudio-utils
 BROTLI_Q ?= 11
 XVFB     := xvfb-run -a -s "-screen 0 1024x768x24"
 
-.PHONY: all serve run wasm desktop test test-native test-wasm vet deps check-wasm-exec update-wasm-exec bench clean
+.PHONY: all serve run wasm desktop test test-native test-wasm vet deps check-wasm-exec update-wasm-exec bench mutate clean
 
 all: wasm desktop
 
@@ -94,6 +94,10 @@ test-native:
 
 test-wasm:
 	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 $(PURE_PKGS)
+
+## mutate: break each mechanism of the engine's physics in turn and show a test failing (about 20 min)
+mutate:
+	$(GO) run ./internal/mutate
 
 ## bench: speed and memory of the engine and renderer as a table
 bench:
