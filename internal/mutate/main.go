@@ -46,7 +46,7 @@ func run(out io.Writer, only string) error {
 		switch {
 		case err != nil:
 			stale++
-			fmt.Fprintf(out, "STALE     %-34s %v\n", m.name, err)
+			fmt.Fprintf(out, "BROKEN    %-34s %v\n", m.name, err)
 		case caught:
 			fmt.Fprintf(out, "caught    %-34s %5.0fs  %s\n", m.name, time.Since(start).Seconds(), detail)
 		default:
@@ -55,7 +55,7 @@ func run(out io.Writer, only string) error {
 		}
 	}
 	if survived > 0 || stale > 0 {
-		return fmt.Errorf("%d mutations survived, %d no longer match the code", survived, stale)
+		return fmt.Errorf("%d mutations survived, %d are broken (no longer match or build)", survived, stale)
 	}
 	return nil
 }
@@ -89,7 +89,9 @@ func (m mutation) try(root string) (caught bool, detail string, err error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", "test", "-count=1", "-failfast", "./engine")
+	// The determinism golden fails for any change at all: it says nothing
+	// about which physics a test checks, so it is left out.
+	cmd := exec.CommandContext(ctx, "go", "test", "-count=1", "-failfast", "-skip", "TestDeterminism", "./engine")
 	cmd.Dir = dir
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
@@ -97,23 +99,28 @@ func (m mutation) try(root string) (caught bool, detail string, err error) {
 	if runErr == nil {
 		return false, "", nil
 	}
-	return true, firstFailure(buf.String()), nil
+	name, ok := firstFailure(buf.String())
+	if !ok {
+		return false, "", fmt.Errorf("the mutated engine does not build or run: %s", name)
+	}
+	return true, name, nil
 }
 
-// firstFailure is the name of the first failing test (or the build error).
-func firstFailure(log string) string {
+// firstFailure is the name of the first failing test; ok is false when no
+// test failed (the mutated code did not build, or the run died).
+func firstFailure(log string) (name string, ok bool) {
 	for _, line := range strings.Split(log, "\n") {
 		line = strings.TrimSpace(line)
 		if strings.HasPrefix(line, "--- FAIL:") {
-			return strings.Fields(line)[2]
+			return strings.Fields(line)[2], true
 		}
 	}
 	for _, line := range strings.Split(log, "\n") {
 		if strings.Contains(line, ".go:") {
-			return "does not build: " + strings.TrimSpace(line)
+			return strings.TrimSpace(line), false
 		}
 	}
-	return "failed"
+	return strings.TrimSpace(log), false
 }
 
 func moduleRoot() (string, error) {
