@@ -30,7 +30,7 @@ const (
 
 type kernel struct {
 	block int
-	dil   []float64 // dil[k] = √(R²−(kΔs)²) − R, k = 0..Rk
+	dil   []float64 // dil[i] = √(R²−(iΔs/dilOver)²) − R, i = 0..R·dilOver/Δs (dilate.go)
 	foot  []float64 // foot[k], k = 0..Ak, symmetric, sums to 1 over −Ak..Ak
 	gauss []float64 // wear smoothing, k = 0..Gk; nil = none
 	grain float64   // roughness injected into each wall, µm rms
@@ -59,6 +59,7 @@ type tracer struct {
 	gc grainCache
 
 	w    span // valid range of the wall ring
+	o    span // valid range of the sub-sample wall ring (dilate.go)
 	c    span // valid range of the contact ring
 	wL   [ringN]float64
 	wR   [ringN]float64
@@ -66,6 +67,10 @@ type tracer struct {
 	cPin [ringN]float64
 	tTag [ringN]int
 	tVal [ringN]float64
+
+	// sub-sample walls for the dilation (dilate.go)
+	sub [ringN][2 * dilOver]float64 // per interval: left wall, right wall negated
+	top [ringN][2]float64           // larger of each wall's points in sub
 }
 
 func newTracer(d *Disc, p Pickup, noise bool, seed uint64, ev *events) *tracer {
@@ -80,6 +85,7 @@ func newTracer(d *Disc, p Pickup, noise bool, seed uint64, ev *events) *tracer {
 		t.tTag[i] = math.MinInt
 	}
 	t.w = span{lo: 1, hi: 0} // empty
+	t.o = span{lo: 1, hi: 0}
 	t.c = span{lo: 1, hi: 0}
 	for i := range t.kc {
 		t.kc[i].block = -1
@@ -176,13 +182,14 @@ func (t *tracer) kernelFor(b int) *kernel {
 
 // tipKernels computes the dilation offsets and the footprint weights.
 func (t *tracer) tipKernels(k *kernel, arc float64) {
-	// dilation offsets
+	// dilation offsets, on the dilation's half-sample grid (dilate.go)
 	k.dil = k.dil[:0]
 	R := t.tipUM
 	if R > 0 {
-		n := min(int(R/arc), maxHalf)
+		h := arc / dilOver
+		n := min(int(R/h), maxHalf*dilOver)
 		for i := 0; i <= n; i++ {
-			x := float64(i) * arc
+			x := float64(i) * h
 			k.dil = append(k.dil, math.Sqrt(math.Max(0, R*R-x*x))-R)
 		}
 	} else {
@@ -328,29 +335,8 @@ func (t *tracer) computeW(j int) {
 
 // computeC fills the dilated-contact slot for sample j.
 func (t *tracer) computeC(j int) {
-	k := t.kernelAt(j)
-	dil := k.dil
-	n := len(dil) - 1
-	t.w.ensure(j-n, j+n, t.computeW)
+	up, lo := t.dilateAt(j, t.kernelAt(j).dil)
 	s0 := j & ringMask
-	up := t.wL[s0] + dil[0]
-	lo := t.wR[s0] - dil[0]
-	for i := 1; i <= n; i++ {
-		h := dil[i]
-		a, c := (j-i)&ringMask, (j+i)&ringMask
-		if v := t.wL[a] + h; v > up {
-			up = v
-		}
-		if v := t.wL[c] + h; v > up {
-			up = v
-		}
-		if v := t.wR[a] - h; v < lo {
-			lo = v
-		}
-		if v := t.wR[c] - h; v < lo {
-			lo = v
-		}
-	}
 	t.cMid[s0], t.cPin[s0] = 0.5*(up+lo), lo-up
 }
 
