@@ -37,6 +37,7 @@ type kernel struct {
 	// crackle is the chance per sample of a torn fragment on a wall, and
 	// crackleUM its height (a worn film wall's crackle, trace.go)
 	crackle, crackleUM float64
+	shave              float64 // crest flattening, µm (wear.go)
 
 	arc       float64 // arc length the tip kernels were made for
 	s2, garc  float64 // σ² and arc the wear kernel was made for
@@ -165,6 +166,10 @@ func (t *tracer) kernelFor(b int) *kernel {
 	k.gauss = k.gauss[:0]
 	if t.worn && bb >= 0 {
 		t.wearKernel(k, arc, float64(d.smoothUM2[bb]))
+	}
+	k.shave = 0
+	if t.worn && bb >= 0 {
+		k.shave = float64(d.shaveUM[bb])
 	}
 	k.grain, k.crackle = 0, 0
 	if t.noise && bb >= 0 {
@@ -335,8 +340,16 @@ func (t *tracer) computeW(j int) {
 
 // computeC fills the dilated-contact slot for sample j.
 func (t *tracer) computeC(j int) {
-	up, lo := t.dilateAt(j, t.kernelAt(j).dil)
+	k := t.kernelAt(j)
+	up, lo := t.dilateAt(j, k.dil)
 	s0 := j & ringMask
+	if sh := k.shave; sh > 0 {
+		// Shaved crests: where the tip rides on a crest above the wall
+		// under its centre, wear has flattened that crest by up to sh
+		// (wear.go), so loud treble the tip cannot follow breaks up.
+		up -= math.Min(up-t.wL[s0], sh)
+		lo += math.Min(t.wR[s0]-lo, sh)
+	}
 	t.cMid[s0], t.cPin[s0] = 0.5*(up+lo), lo-up
 }
 

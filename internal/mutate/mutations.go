@@ -9,7 +9,8 @@ type mutation struct{ name, file, from, to string }
 // that every one still finds its text.
 var mutations = []mutation{
 	// the stylus
-	{"tracing: no dilation", "trace.go", "k.dil = append(k.dil, math.Sqrt(math.Max(0, R*R-x*x))-R)", "k.dil = append(k.dil, -R)"},
+	{"tracing: no dilation", "trace.go", "up, lo := t.dilateAt(j, k.dil)", "up, lo := t.dilateAt(j, k.dil[:1])"},
+	{"no crest shaving", "trace.go", "if sh := k.shave; sh > 0 {", "if sh := k.shave; sh > 1e9 {"},
 	{"footprint twice as long", "pickup.go", "return a * 1e6", "return 2 * a * 1e6"},
 	{"contact never plastic", "wear.go", "if pE > hard {", "if false {"},
 	{"no pinch leak", "trace.go", "v := m + t.pinchLeak*p", "v := m"},
