@@ -278,21 +278,6 @@ func wearRatio(t *testing.T, startMM float64) float64 {
 	return loud / quiet
 }
 
-// Property: the tip never enters either wall (dilation ≥ wall).
-func TestDilationAboveWall(t *testing.T) {
-	d := shortDisc(t, 2, nil, CutOptions{LevelDB: 12})
-	tr := newTracer(d, Pickups[0], true, 1, nil)
-	for j := d.ProgrammeStart(); j < d.ProgrammeStart()+20000; j++ {
-		tr.traced(j)
-		s := j & ringMask
-		up := tr.cMid[s] - tr.cPin[s]/2
-		lo := tr.cMid[s] + tr.cPin[s]/2
-		if up < tr.wL[s]-1e-9 || lo > tr.wR[s]+1e-9 {
-			t.Fatalf("sample %d: contact %.4f/%.4f inside walls %.4f/%.4f", j, up, lo, tr.wL[s], tr.wR[s])
-		}
-	}
-}
-
 func TestPickups(t *testing.T) {
 	// Every shipped pickup overloads film (Hertz mean pressure above 120
 	// MPa), so each contact is plastic: a = √(F/πH), F = 0.71·F_track.
