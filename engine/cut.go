@@ -420,7 +420,6 @@ func (d *Disc) initWear() {
 	d.smoothUM2 = make([]float32, nb)
 	d.wallUM = make([]float32, nb)
 	d.roughUM = make([]float32, nb)
-	d.shaveUM = make([]float32, nb)
 	d.computeStats()
 	for b := range d.wallUM {
 		d.wallUM[b] = d.stats.freshWall[b]

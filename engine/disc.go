@@ -121,8 +121,8 @@ const BlockSize = 64
 
 // Disc is a cut groove and its wear state. The fresh groove is stored as
 // int16 fixed point (LateralScaleUM per step): 16 MB for a full 3-minute side.
-// Wear is kept per BlockSize cell as four float32 numbers, so the worn
-// geometry is the fresh one smoothed and its crests shaved (see wear.go): a worn copy would not fit
+// Wear is kept per BlockSize cell as three float32 numbers, so the worn
+// geometry is the fresh one smoothed (see wear.go): a worn copy would not fit
 // the 32 MB budget, and wear by a rounded tip is a smoothing anyway.
 type Disc struct {
 	Params Params
@@ -136,7 +136,6 @@ type Disc struct {
 	smoothUM2 []float32 // per block: accumulated wear smoothing variance σ², µm²
 	wallUM    []float32 // per block: wall height, µm
 	roughUM   []float32 // per block: wall roughness rms, µm
-	shaveUM   []float32 // per block: how far the crests the tip rides on are flattened, µm
 	stats     cellStats // derived from groove: curvature per block (cellstats.go)
 
 	marks   []Mark
@@ -303,7 +302,7 @@ func (d *Disc) Plays() int { return len(d.history) }
 
 // MemoryBytes is the heap the disc's arrays occupy.
 func (d *Disc) MemoryBytes() int {
-	return 2*cap(d.groove) + 4*(cap(d.smoothUM2)+cap(d.wallUM)+cap(d.roughUM)+cap(d.shaveUM)) +
+	return 2*cap(d.groove) + 4*(cap(d.smoothUM2)+cap(d.wallUM)+cap(d.roughUM)) +
 		4*(cap(d.stats.kappaRMS)+cap(d.stats.kappaPeak)+cap(d.stats.lambdaUM)) +
 		48*cap(d.marks) + 128*cap(d.history)
 }

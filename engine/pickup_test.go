@@ -150,6 +150,7 @@ var pickupTargets = map[string][]pickupTarget{
 		{400, 1600, 6, 14},   // falls above the turnover: D alone gives +10.3, a skirt at 1.6 kHz takes ≤ 4
 		{3150, 1600, -5, 6},  // the resonance lifts it: D alone −5.8, a ≥ 3 dB resonance at 2.5–4 kHz ≥ +1.2
 		{6300, 10000, 9, 30}, // falls fast above 6 kHz: D alone +4.8, roll-off ≥ +5.4 (12 dB/oct from 6.5 kHz)
+		{50, 125, -12, -1.5}, // the load rolls the bass off: the element is a capacitor working into the amplifier's finite input resistance, a high-pass; at least 1.5 dB down at 50 Hz re 125 Hz
 	}}},
 
 	// Modern moving-magnet cartridge (velocity) into a preamp with the

@@ -20,7 +20,6 @@ type DiscState struct {
 	SmoothUM2      []float32 // per BlockSize cell: wear smoothing variance, µm²
 	WallUM         []float32 // per cell: wall height, µm
 	RoughUM        []float32 // per cell: roughness rms, µm
-	ShaveUM        []float32 // per cell: crest flattening, µm (nil = none: version 1 files)
 	Marks          []Mark
 	History        []PlayRecord
 }
@@ -34,7 +33,6 @@ func (d *Disc) State() DiscState {
 		SmoothUM2:      append([]float32(nil), d.smoothUM2...),
 		WallUM:         append([]float32(nil), d.wallUM...),
 		RoughUM:        append([]float32(nil), d.roughUM...),
-		ShaveUM:        append([]float32(nil), d.shaveUM...),
 		Marks:          d.Marks(),
 		History:        d.History(),
 	}
@@ -43,13 +41,12 @@ func (d *Disc) State() DiscState {
 // Clone is a copy of the disc that can be read — drawn, saved, measured —
 // while the original keeps playing and wearing. The fresh groove is never
 // written after the cut, so the two share it; the wear, marks and history
-// are copied (about 2 MB for a 3-minute side, against 16 MB for State).
+// are copied (about 1.5 MB for a 3-minute side, against 16 MB for State).
 func (d *Disc) Clone() *Disc {
 	c := *d
 	c.smoothUM2 = append([]float32(nil), d.smoothUM2...)
 	c.wallUM = append([]float32(nil), d.wallUM...)
 	c.roughUM = append([]float32(nil), d.roughUM...)
-	c.shaveUM = append([]float32(nil), d.shaveUM...)
 	c.marks = d.Marks()
 	c.history = d.History()
 	return &c
@@ -100,19 +97,11 @@ func Restore(s DiscState) (*Disc, error) {
 	if len(s.SmoothUM2) != nb || len(s.WallUM) != nb || len(s.RoughUM) != nb {
 		return bad("wear arrays have %d/%d/%d cells, want %d", len(s.SmoothUM2), len(s.WallUM), len(s.RoughUM), nb)
 	}
-	shave := s.ShaveUM
-	if shave == nil {
-		shave = make([]float32, nb)
-	}
-	if len(shave) != nb {
-		return bad("shave array has %d cells, want %d", len(shave), nb)
-	}
 	depth := p.Material.props().depthUM
 	for b := 0; b < nb; b++ {
 		s2, w, r := float64(s.SmoothUM2[b]), float64(s.WallUM[b]), float64(s.RoughUM[b])
-		sh := float64(shave[b])
-		if !finite(s2) || !finite(w) || !finite(r) || !finite(sh) || s2 < 0 || s2 > 1e6 || w < 0 || w > depth*(1+depthWander)+1e-3 ||
-			r < 0 || r > 5 || sh < 0 || sh > maxShaveUM {
+		if !finite(s2) || !finite(w) || !finite(r) || s2 < 0 || s2 > 1e6 || w < 0 || w > depth*(1+depthWander)+1e-3 ||
+			r < 0 || r > 5 {
 			return bad("wear cell %d is out of range", b)
 		}
 	}
@@ -137,7 +126,6 @@ func Restore(s DiscState) (*Disc, error) {
 		smoothUM2: append([]float32(nil), s.SmoothUM2...),
 		wallUM:    append([]float32(nil), s.WallUM...),
 		roughUM:   append([]float32(nil), s.RoughUM...),
-		shaveUM:   append([]float32(nil), shave...),
 		marks:     append([]Mark(nil), s.Marks...),
 		history:   append([]PlayRecord(nil), s.History...),
 	}

@@ -44,9 +44,8 @@ type Player struct {
 	forceN    float64
 	massKG    float64
 	contact   float64
-	y1, y2    float64
-	accS      float64
-	accK      float64
+	y1, y2    float64 // the groove's path under the tip, the last two samples
+	x1, x2    float64 // the tip's own path (mistracking: it may lag the groove)
 	cool      int
 	repeats   int
 	hold      float64 // lateral force the walls of holdBlock can give, N
@@ -125,7 +124,6 @@ func NewPlayer(d *Disc, opt PlayOptions) (*Player, error) {
 	p.forceN = opt.Pickup.ForceGrams * 1e-3 * 9.81
 	p.massKG = opt.Pickup.TipMassMG * 1e-6
 	p.contact = p.tr.contactUM
-	p.accK = 1 - math.Exp(-1/(0.0003*EngineRate))
 	p.slide = make([]float32, len(d.wallUM))
 	startFlat := 0.0
 	if opt.ReuseNeedle {
@@ -178,18 +176,16 @@ func (p *Player) Read(dst []float32) (int, error) {
 		if p.rum != nil {
 			y += p.rum.next()
 		}
-		acc := (y - 2*p.y1 + p.y2) * fs2
-		p.y2, p.y1 = p.y1, y
-		p.accS += (math.Abs(acc) - p.accS) * p.accK
-
 		b := d.canonical(int(p.pos)) / BlockSize
+		y = p.mistrack(b, y, fs2)
+
 		if b >= 0 && b < len(p.slide) {
 			p.slide[b] += float32(math.Abs(p.base * p.speed * p.wow))
 		}
 		if p.cool > 0 {
 			p.cool--
 		} else if p.massKG > 0 && p.forceN > 0 && p.emitted > 8 {
-			p.checkSkip(b, acc)
+			p.checkSkip(b)
 		}
 
 		// ±1e-20 µm at Nyquist keeps the IIR states out of the denormal
@@ -252,22 +248,57 @@ func (p *Player) Read(dst []float32) (int, error) {
 	return len(dst), nil
 }
 
-// checkSkip decides whether the stylus climbs out of the groove: the tip
-// needs m·a sideways to follow the modulation, and the walls can give at
-// most the tracking force times their grip (Disc.grip). When they can't, it
-// jumps to the neighbouring turn — back (repeat) if thrown outward, on
-// (skip) if inward. Worn walls lose grip first where the music is loudest,
-// so skipping starts there.
-func (p *Player) checkSkip(b int, acc float64) {
+// Mistracking. The walls can accelerate the tip sideways by at most
+// F_track·grip/m (Disc.grip); where the groove turns more sharply the tip
+// cannot follow and lags, then is pushed back. The path it takes is the
+// groove's plus a critically damped return of its error (about 2 kHz),
+// with the acceleration clipped at what the walls can give — so worn walls
+// and loud treble break up into distortion before the tip jumps out.
+// While the walls can give what the groove needs, the tip follows exactly.
+const (
+	trackOmega = 0.3 // return rate, radians per sample
+	trackZeta  = 1.0 // critically damped
+)
+
+// mistrack returns the tip's position for groove position y at cell b.
+func (p *Player) mistrack(b int, y, fs2 float64) float64 {
+	gy := y - 2*p.y1 + p.y2 // groove acceleration, µm/sample²
+	e := p.x1 - p.y1        // the tip's error
+	ev := (p.x1 - p.x2) - (p.y1 - p.y2)
+	p.y2, p.y1 = p.y1, y
+	a := gy - 2*trackZeta*trackOmega*ev - trackOmega*trackOmega*e
+	if p.massKG > 0 && p.forceN > 0 {
+		p.updateHold(b)
+		if lim := p.hold / p.massKG / fs2; math.Abs(a) > lim {
+			a = math.Copysign(lim, a)
+		}
+	}
+	x := 2*p.x1 - p.x2 + a
+	p.x2, p.x1 = p.x1, x
+	return x
+}
+
+// updateHold caches the sideways force the walls of cell b can give.
+func (p *Player) updateHold(b int) {
+	if b != p.holdBlock { // the wall is constant over a wear cell
+		p.hold = p.forceN * p.d.grip(b, p.opt.Pickup.TipRadiusUM)
+		p.holdBlock = b
+	}
+}
+
+// checkSkip decides whether the stylus climbs out of the groove: when the
+// mistracking tip has been thrown sideways further than the wall left above
+// its contact point (on a 45° wall a sideways shift lifts it as much), it
+// is out, and lands in the neighbouring turn — back (repeat) if thrown
+// outward, on (skip) if inward. Worn walls lose grip first where the music
+// is loudest, so skipping starts there.
+func (p *Player) checkSkip(b int) {
 	d := p.d
 	if b < 0 || b >= len(d.wallUM) {
 		return
 	}
-	if b != p.holdBlock { // the wall is constant over a wear cell
-		p.hold = p.forceN * d.grip(b, p.opt.Pickup.TipRadiusUM)
-		p.holdBlock = b
-	}
-	if p.massKG*p.accS <= p.hold {
+	thrown := p.x1 - p.y1
+	if math.Abs(thrown) <= float64(d.wallUM[b])-0.7071*p.opt.Pickup.TipRadiusUM {
 		return
 	}
 	n := float64(d.n)
@@ -275,7 +306,7 @@ func (p *Player) checkSkip(b int, acc float64) {
 		return // lead-in and locked groove: no neighbour to jump to that matters
 	}
 	dir := 1.0
-	if acc > 0 && p.repeats < 2 {
+	if thrown > 0 && p.repeats < 2 {
 		dir = -1
 		p.repeats++
 	} else {
@@ -284,6 +315,7 @@ func (p *Player) checkSkip(b int, acc float64) {
 	r := d.radiusAt(p.pos)
 	th := 2 * math.Pi * math.Mod(p.pos, n) / n
 	p.pos += dir * n
+	p.x1, p.x2 = p.y1, p.y2 // it lands in the neighbouring groove
 	p.wowStale = true
 	p.damaged = skipRuins
 	p.rec.Skips++

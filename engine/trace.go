@@ -37,7 +37,6 @@ type kernel struct {
 	// crackle is the chance per sample of a torn fragment on a wall, and
 	// crackleUM its height (a worn film wall's crackle, trace.go)
 	crackle, crackleUM float64
-	shave              float64 // crest flattening, µm (wear.go)
 
 	arc       float64 // arc length the tip kernels were made for
 	s2, garc  float64 // σ² and arc the wear kernel was made for
@@ -66,6 +65,7 @@ type tracer struct {
 	wR   [ringN]float64
 	cMid [ringN]float64
 	cPin [ringN]float64
+	cOut [ringN]float64 // cMid + pinchLeak·cPin: what the pickup follows
 	tTag [ringN]int
 	tVal [ringN]float64
 
@@ -166,10 +166,6 @@ func (t *tracer) kernelFor(b int) *kernel {
 	k.gauss = k.gauss[:0]
 	if t.worn && bb >= 0 {
 		t.wearKernel(k, arc, float64(d.smoothUM2[bb]))
-	}
-	k.shave = 0
-	if t.worn && bb >= 0 {
-		k.shave = float64(d.shaveUM[bb])
 	}
 	k.grain, k.crackle = 0, 0
 	if t.noise && bb >= 0 {
@@ -340,17 +336,11 @@ func (t *tracer) computeW(j int) {
 
 // computeC fills the dilated-contact slot for sample j.
 func (t *tracer) computeC(j int) {
-	k := t.kernelAt(j)
-	up, lo := t.dilateAt(j, k.dil)
+	up, lo := t.dilateAt(j, t.kernelAt(j).dil)
 	s0 := j & ringMask
-	if sh := k.shave; sh > 0 {
-		// Shaved crests: where the tip rides on a crest above the wall
-		// under its centre, wear has flattened that crest by up to sh
-		// (wear.go), so loud treble the tip cannot follow breaks up.
-		up -= math.Min(up-t.wL[s0], sh)
-		lo += math.Min(t.wR[s0]-lo, sh)
-	}
 	t.cMid[s0], t.cPin[s0] = 0.5*(up+lo), lo-up
+	// a lateral pickup also picks up a little of the vertical (pinch) motion
+	t.cOut[s0] = t.cMid[s0] + t.pinchLeak*t.cPin[s0]
 }
 
 // traced returns the stylus lateral position at groove sample j, µm.
@@ -363,16 +353,11 @@ func (t *tracer) traced(j int) float64 {
 	foot := k.foot
 	n := len(foot) - 1
 	t.c.ensure(j-n, j+n, t.computeC)
-	// footprint average of both walls' contact; a lateral pickup also picks
-	// up a little of the vertical (pinch) motion.
-	m := foot[0] * t.cMid[s0]
-	p := foot[0] * t.cPin[s0]
+	// footprint average of both walls' contact
+	v := foot[0] * t.cOut[s0]
 	for i := 1; i <= n; i++ {
-		a, c := (j-i)&ringMask, (j+i)&ringMask
-		m += foot[i] * (t.cMid[a] + t.cMid[c])
-		p += foot[i] * (t.cPin[a] + t.cPin[c])
+		v += foot[i] * (t.cOut[(j-i)&ringMask] + t.cOut[(j+i)&ringMask])
 	}
-	v := m + t.pinchLeak*p
 	t.tTag[s0], t.tVal[s0] = j, v
 	return v
 }

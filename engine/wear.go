@@ -36,10 +36,9 @@ import "math"
 //   - Smoothing: erosion at a rate proportional to curvature is a diffusion
 //     along the groove, a Gaussian of variance σ² that grows by 2·c·h·a per
 //     pass (c = smoothGain): treble goes first.
-//   - Shaving: the part of h removed at crests the tip rides on (the share
-//     R·κ/(1+R·κ)) flattens them; the tracer lowers the crests by that much
-//     (trace.go): loud treble breaks up, quiet treble survives.
-//   - Wall height falls by h: the wall's grip on the tip (skips, stream.go).
+//   - Wall height falls by h: the wall's grip on the tip. Where the grip no
+//     longer gives the force loud treble needs, the tip mistracks (its sound
+//     breaks up) and then jumps the groove (stream.go).
 //   - Roughness grows with h. Film, a soft polymer, tears once its wall has
 //     lost tearUM and then roughens ever faster (hiss, then crackle); hard
 //     filled shellac wears smooth.
@@ -50,8 +49,6 @@ import "math"
 const (
 	smoothGain = 1.5 // c above, dimensionless
 	localExp   = 6   // severity exponent of the local pressure excess (tuned; wearCell multiplies it out)
-	shaveGain  = 1.0 // share of the crest removal that flattens the crest
-	maxShaveUM = 30
 )
 
 // wearCtx is one play's contact physics, the same for every cell.
@@ -144,10 +141,8 @@ func (c *wearCtx) wearCell(b int, passes, edge float64) float64 {
 	h := c.k * edge * F / (c.hard * 2 * a) * c.over0 * rel2 * rel2 * rel2 * chatter * 1e6 // µm per pass
 	d := c.d
 	total := h * passes
-	rk := c.tipR * kp
 	d.wallUM[b] = float32(math.Max(0, float64(d.wallUM[b])-total))
 	d.smoothUM2[b] = float32(math.Min(float64(d.smoothUM2[b])+2*smoothGain*total*a*1e6, 1e6))
-	d.shaveUM[b] = float32(math.Min(float64(d.shaveUM[b])+shaveGain*total*rk/(1+rk), maxShaveUM))
 	tear := 1.0
 	if t := c.m.tearUM; t > 0 {
 		lost := d.freshWallUM(b) - float64(d.wallUM[b])

@@ -107,7 +107,7 @@ func TestFormatCoversEngineState(t *testing.T) {
 		v      any
 		fields int
 	}{
-		{engine.DiscState{}, 12},
+		{engine.DiscState{}, 11},
 		{engine.Params{}, 11},
 		{engine.CutInfo{}, 5},
 		{engine.Mark{}, 5},

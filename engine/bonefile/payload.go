@@ -21,8 +21,7 @@ import (
 //	          (mod 2^16, g[−1] = g[−2] = 0), in blocks of 4096 with each
 //	          block's low bytes before its high bytes (deflate finds far more
 //	          repetition in the planes than in interleaved words)
-//	wear      count cells; cells × f32 SmoothUM2, then WallUM, then RoughUM,
-//	          then (v2) ShaveUM
+//	wear      count cells; cells × f32 SmoothUM2, then WallUM, then RoughUM
 //	marks     count; each u8 Kind, f64 RadiusMM, AngleRad, LengthMM, DepthUM
 //	history   count; each str Pickup (≤ 32); f64 RPM, ForceGrams; u64
 //	          SamplesTraced; f64 Seconds; u32 Skips; f64 FidelityDB; u32
@@ -89,18 +88,13 @@ func encodePayload(s engine.DiscState) ([]byte, error) {
 	w.u32(uint32(len(s.Groove)))
 	writeGroove(w, s.Groove)
 
-	shave := s.ShaveUM
-	if shave == nil {
-		shave = make([]float32, len(s.WallUM))
-	}
-	if len(s.SmoothUM2) != len(s.WallUM) || len(s.WallUM) != len(s.RoughUM) || len(shave) != len(s.WallUM) {
+	if len(s.SmoothUM2) != len(s.WallUM) || len(s.WallUM) != len(s.RoughUM) {
 		return nil, fmt.Errorf("wear arrays differ in length")
 	}
 	w.u32(uint32(len(s.WallUM)))
 	w.f32s(s.SmoothUM2)
 	w.f32s(s.WallUM)
 	w.f32s(s.RoughUM)
-	w.f32s(shave)
 
 	if len(s.Marks) > maxMarks || len(s.History) > maxPlays {
 		return nil, fmt.Errorf("%d marks and %d plays are more than a disc file holds", len(s.Marks), len(s.History))
@@ -222,17 +216,10 @@ func decodePayload(version uint16, payload []byte) (engine.DiscState, error) {
 	grooveLen := r.count(maxGrooveSamples(*p, s.ProgrammeLen), 2, "groove samples")
 	s.Groove = readGroove(r, grooveLen)
 
-	perCell := 12
-	if version >= 2 {
-		perCell = 16
-	}
-	cells := r.count(grooveLen/engine.BlockSize+1, perCell, "wear cells")
+	cells := r.count(grooveLen/engine.BlockSize+1, 12, "wear cells")
 	s.SmoothUM2 = r.f32s(cells)
 	s.WallUM = r.f32s(cells)
 	s.RoughUM = r.f32s(cells)
-	if version >= 2 {
-		s.ShaveUM = r.f32s(cells)
-	}
 
 	marks := r.count(maxMarks, markBytes, "marks")
 	for range marks {
