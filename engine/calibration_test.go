@@ -421,3 +421,58 @@ func TestVinylOutlastsFilm(t *testing.T) {
 		t.Errorf("vinyl loses %.6f µm per play against film's %.4f µm, want under a thirtieth", vinyl, film)
 	}
 }
+
+// TestFilmHissAndCrackleGrow: played with the crystal pickup, a bone
+// record's surface noise in a silent stretch rises play by play — torn walls
+// hiss, then crackle — by at least 3 dB over 25 plays, and the crackle shows
+// as clicks standing out of the hiss (ten times its median) where a fresh
+// groove had none.
+func TestFilmHissAndCrackleGrow(t *testing.T) {
+	src := testProgramme(6, 1.5, 2)
+	d, err := Cut([][]float32{src}, EngineRate, DefaultParams(), CutOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.marks = nil // no dust or scratches: the clicks counted are the walls' own
+	pk, _ := PickupByName("crystal")
+	pk.RumbleUM = 0
+	ps, n := d.ProgrammeStart(), len(src)
+	gap0, gap1 := ps+n/2-EngineRate/2, ps+n/2+EngineRate/2
+	var clickLevel float64
+	listen := func() (noise float64, clicks int) {
+		out, _, err := PlayAll(d, PlayOptions{Pickup: pk, Noise: true, Seed: 1, NoWow: true, NoWear: true}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.history = d.history[:len(d.history)-1]
+		gap := out[gap0:gap1]
+		abs := make([]float64, len(gap))
+		for i, v := range gap {
+			abs[i] = math.Abs(float64(v))
+		}
+		// the median ignores the dust clicks; the clicks are counted apart,
+		// against the fresh groove's level, 1 ms apart at least
+		noise = quickMedian(abs)
+		clickLevel = 10 * noise // the hiss grows too: a click stands out of today's
+		for i := 0; i < len(abs); i++ {
+			if abs[i] > clickLevel {
+				clicks++
+				i += EngineRate / 1000
+			}
+		}
+		return noise, clicks
+	}
+	hiss0, clicks0 := listen()
+	if _, err := Age(d, PlayOptions{Pickup: pk, Noise: true}, 25, nil); err != nil {
+		t.Fatal(err)
+	}
+	hiss1, clicks1 := listen()
+	rise := 20 * math.Log10(hiss1/hiss0)
+	t.Logf("film + crystal, silent stretch: noise up %.1f dB after 25 plays, clicks %d → %d", rise, clicks0, clicks1)
+	if rise < 3 || rise > 30 {
+		t.Errorf("noise rose %.1f dB in 25 plays, want 3–30 dB", rise)
+	}
+	if clicks1 <= clicks0 {
+		t.Errorf("clicks went from %d to %d, want more crackle", clicks0, clicks1)
+	}
+}

@@ -494,3 +494,42 @@ func TestWearRanking(t *testing.T) {
 		t.Errorf("wall loss per play steel/crystal/magnetic = %.3f/%.3f/%.3f µm", loss[0], loss[1], loss[2])
 	}
 }
+
+// Chatter: as the walls of a loud passage lose grip, its tip rattles and
+// wears them faster still, so the loud half of a disc loses wall ever faster
+// than the silent half — the ratio grows play by play, and the disc fails
+// from its loudest places outwards.
+func TestLoudPlacesWearFasterAsTheyWear(t *testing.T) {
+	src := make([]float32, 4*EngineRate)
+	for i := len(src) / 2; i < len(src); i++ {
+		src[i] = float32(0.7 * math.Sin(2*math.Pi*4000*float64(i)/EngineRate))
+	}
+	d, err := Cut([][]float32{src}, EngineRate, DefaultParams(), CutOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, _ := PickupByName("crystal")
+	ps, half := d.ProgrammeStart(), len(src)/2
+	ratio := func() float64 {
+		loss := func(from, to int) float64 {
+			sum := 0.0
+			for b := from / BlockSize; b < to/BlockSize; b++ {
+				sum += d.freshWallUM(b) - float64(d.wallUM[b])
+			}
+			return sum
+		}
+		return loss(ps+half+EngineRate/4, ps+len(src)-EngineRate/4) / loss(ps+EngineRate/4, ps+half-EngineRate/4)
+	}
+	if _, err := Age(d, PlayOptions{Pickup: pk}, 2, nil); err != nil {
+		t.Fatal(err)
+	}
+	early := ratio()
+	if _, err := Age(d, PlayOptions{Pickup: pk}, 28, nil); err != nil {
+		t.Fatal(err)
+	}
+	late := ratio()
+	t.Logf("loud/silent wall loss: %.2f× after 2 crystal plays, %.2f× after 30", early, late)
+	if late < 1.2*early {
+		t.Errorf("loud/silent wall loss went from %.2f× to %.2f×, want it to grow by 20 %%", early, late)
+	}
+}

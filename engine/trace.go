@@ -428,9 +428,9 @@ func (t *tracer) grainAt(j int) (float64, float64) {
 // ticks a second on a ruined groove), each a fragment crackleHeight times
 // the roughness tall. Position-keyed: the same fragments every play.
 const (
-	crackleRate   = 2e-4
+	crackleRate   = 4e-4
 	crackleMax    = 0.01
-	crackleHeight = 4.0
+	crackleHeight = 15.0
 )
 
 // Wall texture. Machined and worn surfaces have a roughness spectrum falling
