@@ -214,3 +214,40 @@ func TestDilationPruning(t *testing.T) {
 		}
 	}
 }
+
+// TestPinchLeaksIntoTheOutput: a lateral pickup also moves with the tip's
+// vertical (pinch) motion by its PinchLeak, so a sine plays back with a
+// second harmonic at the leak times the pinch's (the lateral path alone has
+// only odd harmonics).
+func TestPinchLeaksIntoTheOutput(t *testing.T) {
+	const (
+		f, win = 3000.0, 4410
+		leak   = 0.15
+	)
+	p := DefaultParams()
+	p.EccentricityMM = 0
+	p.StartRadiusMM, p.EndRadiusMM = 118, 116
+	src := sine(f, 0.5)
+	for i := range src {
+		src[i] *= 0.3
+	}
+	d, err := Cut([][]float32{src}, EngineRate, p, CutOptions{CutterHz: 16000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j0 := d.ProgrammeStart() + EngineRate/5
+	tr := newTracer(d, Pickup{Name: "tip", TipRadiusUM: 63, PinchLeak: leak, Response: ResponseIdeal}, false, 0, nil)
+	tr.worn = false
+	out := make([]float64, win)
+	for i := range out {
+		out[i] = tr.traced(j0 + i)
+	}
+	_, pin := tracedPaths(d, 63, j0, win)
+	k := int(f) * win / EngineRate
+	got := tracingDB(tracingBin(out, 2*k) / tracingBin(out, k))
+	want := tracingDB(leak * tracingBin(pin, 2*k) / tracingBin(out, k))
+	t.Logf("3 kHz at 118 mm: output H2 %.1f dB, leak × pinch %.1f dB", got, want)
+	if math.Abs(got-want) > 1 || got < -80 {
+		t.Errorf("output second harmonic %.1f dB, want the leaked pinch's %.1f dB", got, want)
+	}
+}
