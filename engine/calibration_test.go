@@ -424,7 +424,8 @@ func TestVinylOutlastsFilm(t *testing.T) {
 
 // TestFilmHissAndCrackleGrow: played with the crystal pickup, a bone
 // record's surface noise in a silent stretch rises play by play — torn walls
-// hiss, then crackle — by at least 3 dB over 25 plays, and the crackle shows
+// hiss, then crackle — by at least 3 dB over 25 plays, and keeps rising as
+// more wall is gone (tearing), and the crackle shows
 // as clicks standing out of the hiss (ten times its median) where a fresh
 // groove had none.
 func TestFilmHissAndCrackleGrow(t *testing.T) {
@@ -462,13 +463,26 @@ func TestFilmHissAndCrackleGrow(t *testing.T) {
 		}
 		return noise, clicks
 	}
-	hiss0, clicks0 := listen()
-	if _, err := Age(d, PlayOptions{Pickup: pk, Noise: true}, 25, nil); err != nil {
-		t.Fatal(err)
+	age := func(plays int) {
+		if _, err := Age(d, PlayOptions{Pickup: pk, Noise: true}, plays, nil); err != nil {
+			t.Fatal(err)
+		}
 	}
+	hiss0, clicks0 := listen()
+	age(10)
+	hiss10, _ := listen()
+	age(15)
 	hiss1, clicks1 := listen()
 	rise := 20 * math.Log10(hiss1/hiss0)
-	t.Logf("film + crystal, silent stretch: noise up %.1f dB after 25 plays, clicks %d → %d", rise, clicks0, clicks1)
+	early, late := 20*math.Log10(hiss10/hiss0)/10, 20*math.Log10(hiss1/hiss10)/15
+	t.Logf("film + crystal, silent stretch: noise up %.1f dB after 25 plays (%.2f dB a play in the first 10, %.2f in the next 15), clicks %d → %d",
+		rise, early, late, clicks0, clicks1)
+	// Torn walls roughen faster the more wall is gone, so in decibels the
+	// noise keeps rising late almost as fast as early (a wall wearing
+	// smooth would slow to well under that).
+	if late < 0.75*early {
+		t.Errorf("noise rose %.2f dB a play early and only %.2f late, want at least three quarters of it (tearing)", early, late)
+	}
 	if rise < 3 || rise > 30 {
 		t.Errorf("noise rose %.1f dB in 25 plays, want 3–30 dB", rise)
 	}
