@@ -490,3 +490,33 @@ func TestFilmHissAndCrackleGrow(t *testing.T) {
 		t.Errorf("clicks went from %d to %d, want more crackle", clicks0, clicks1)
 	}
 }
+
+// TestRumble: the turntable's motor rumbles at its 25 Hz line and below; a
+// magnetic cartridge (flat to 20 Hz) hears it in a silent groove, at least
+// 10 dB above what it hears of a silent groove on a rumble-free turntable.
+func TestRumble(t *testing.T) {
+	d, err := Cut([][]float32{make([]float32, 3*EngineRate)}, EngineRate, DefaultParams(), CutOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.marks = nil
+	low := func(rumbleUM float64) float64 {
+		pk, _ := PickupByName("magnetic")
+		pk.RumbleUM = rumbleUM
+		out, _, err := PlayAll(d, PlayOptions{Pickup: pk, Noise: true, Seed: 2, NoWear: true, NoWow: true}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := make([]float64, 2*EngineRate)
+		for i := range x {
+			x[i] = float64(out[d.ProgrammeStart()+EngineRate/2+i])
+		}
+		return bandEnergies(x)(15, 40)
+	}
+	pk, _ := PickupByName("magnetic")
+	with, without := low(pk.RumbleUM), low(0)
+	t.Logf("15–40 Hz in a silent groove: %.1f dB above a rumble-free turntable's", db(with/without))
+	if with < 10*without {
+		t.Errorf("rumble adds %.1f dB at 15–40 Hz, want ≥ 10 dB", db(with/without))
+	}
+}
