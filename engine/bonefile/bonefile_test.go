@@ -6,8 +6,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 
 	"bonemusic/engine"
@@ -296,4 +300,32 @@ func BenchmarkDecode3Minutes(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(data))/1e6, "file-MB")
+}
+
+// A version 1 file (written before plays kept the needle's wear) still
+// opens, with its history; its plays read as unaged, with fresh needles.
+func TestReadsVersion1(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "fuzz", "FuzzDecode", "v1_played_disc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitN(string(raw), "\n", 3)
+	if len(lines) < 2 || !strings.HasPrefix(lines[1], "[]byte(") {
+		t.Fatalf("not a fuzz seed file")
+	}
+	data, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(lines[1], "[]byte("), ")"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if binary.LittleEndian.Uint16([]byte(data)[4:]) != 1 {
+		t.Fatalf("the seed is not a version 1 file")
+	}
+	d, err := Decode(strings.NewReader(data))
+	if err != nil {
+		t.Fatalf("version 1 file: %v", err)
+	}
+	h := d.History()
+	if len(h) != 1 || h[0].Aged || h[0].NeedleUM != 0 || h[0].Pickup != "crystal" {
+		t.Errorf("version 1 history: %+v", h)
+	}
 }
