@@ -269,6 +269,15 @@ func (d *Disc) WallHeightUM(i int) float64 {
 	return float64(d.wallUM[d.block(i)])
 }
 
+// FreshWallHeightUM is the wall height at sample i as cut (film's cut
+// depth wanders a little round the disc).
+func (d *Disc) FreshWallHeightUM(i int) float64 {
+	if len(d.groove) == 0 {
+		return d.Params.Material.props().depthUM
+	}
+	return d.freshWallUM(d.block(i))
+}
+
 // RoughnessUM is the current rms wall roughness at sample i.
 func (d *Disc) RoughnessUM(i int) float64 {
 	if len(d.roughUM) == 0 {
@@ -287,7 +296,8 @@ func (d *Disc) Wear(i int) float64 {
 	}
 	b := d.block(i)
 	smooth := 1 - math.Exp(-math.Sqrt(float64(d.smoothUM2[b]))/60)
-	wall := 1 - d.grip(b, 63)
+	fresh := d.freshWallUM(b)
+	wall := (fresh - float64(d.wallUM[b])) / (fresh - 0.7071*63)
 	return math.Min(1, math.Max(0, math.Max(smooth, wall)))
 }
 

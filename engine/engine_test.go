@@ -533,3 +533,19 @@ func TestLoudPlacesWearFasterAsTheyWear(t *testing.T) {
 		t.Errorf("loud/silent wall loss went from %.2f× to %.2f×, want it to grow by 20 %%", early, late)
 	}
 }
+
+// A fresh film disc's cut depth wanders, but nothing of it is wear.
+func TestFreshDiscHasNoWear(t *testing.T) {
+	d := shortDisc(t, 2, nil, CutOptions{})
+	lo, hi := math.Inf(1), 0.0
+	for i := d.ProgrammeStart(); i < d.ProgrammeEnd(); i += 101 {
+		if w := d.Wear(i); w != 0 {
+			t.Fatalf("sample %d: fresh disc shows wear %.3f", i, w)
+		}
+		h := d.FreshWallHeightUM(i)
+		lo, hi = math.Min(lo, h), math.Max(hi, h)
+	}
+	if lo == hi || lo < 60*(1-depthWander)-1e-3 || hi > 60*(1+depthWander)+1e-3 {
+		t.Errorf("fresh wall %.1f–%.1f µm, want a wander within 60 µm ± %.0f %%", lo, hi, 100*depthWander)
+	}
+}

@@ -136,7 +136,7 @@ func drawGroovePanel(im *image.NRGBA, r image.Rectangle, d *engine.Disc, sample 
 			if j < 0 || j >= float64(d.Len()-1) {
 				continue
 			}
-			g := grooveCol{hw: d.GrooveWidthUM() / 2}
+			g := grooveCol{hw: d.FreshWallHeightUM(int(j))}
 			if worn {
 				g.hw, g.rough = d.WallHeightUM(int(j)), d.Wear(int(j))
 			}
