@@ -41,8 +41,8 @@ var mutations = []mutation{
 	{"walls never lose grip", "wear.go", "return math.Max(0, math.Min(1, (float64(d.wallUM[b])-0.7071*tipUM)/fresh))", "return 1"},
 	{"skips cost nothing", "fidelity.go", "sum -= 10", "sum += 35"},
 	{"no crackle", "trace.go", "if k.crackle > 0 {", "if false {"},
-	{"no wall grain", "trace.go", "l += k.grain * nl", "l += 0"},
+	{"no wall grain", "trace.go", "nl, nr := t.grainAt(j)", "nl, nr := 0.0, 0.0"},
 	{"no dust or scratches", "trace.go", "l, r = t.ev.apply(j, l, r, d)", "_ = d"},
-	{"no wow", "stream.go", "p.wow = 1 + ecc/r*math.Cos(th-d.Params.EccentricityRad)", "p.wow = 1"},
+	{"no wow", "stream.go", "p.wow = 1 + ecc/r*math.Cos(th-d.Params.EccentricityRad)", "p.wow = 1 + 0*ecc/r*th"},
 	{"no rumble", "stream.go", "y += p.rum.next()", "_ = p.rum"},
 }
