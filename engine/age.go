@@ -4,7 +4,7 @@ package engine
 // measured: by listening, without wear, to this many excerpts spread evenly
 // over the programme.
 const (
-	ageExcerpts       = 10
+	ageExcerpts       = 8
 	ageExcerptSeconds = 0.4
 )
 

@@ -124,7 +124,9 @@ func NewPlayer(d *Disc, opt PlayOptions) (*Player, error) {
 	p.forceN = opt.Pickup.ForceGrams * 1e-3 * 9.81
 	p.massKG = opt.Pickup.TipMassMG * 1e-6
 	p.contact = p.tr.contactUM
-	p.slide = make([]float32, len(d.wallUM))
+	if !opt.NoWear {
+		p.slide = make([]float32, len(d.wallUM)) // a listening pass wears nothing
+	}
 	startFlat := 0.0
 	if opt.ReuseNeedle {
 		startFlat = d.lastNeedleUM(opt.Pickup.Name)

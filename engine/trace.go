@@ -248,15 +248,20 @@ func (t *tracer) wearKernel(k *kernel, arc, s2 float64) {
 	sig := math.Sqrt(s2) / arc
 	if sig > 0.05 {
 		n := min(int(math.Ceil(3*sig)), maxHalf)
+		// w_i = q^(i²), q = e^(−1/2σ²), by the recurrence w_{i+1} = w_i·q^(2i+1):
+		// one exponential per kernel (a worn disc needs a kernel per cell).
+		q := math.Exp(-0.5 / (sig * sig))
+		w, m, q2 := 1.0, q, q*q
 		sum := 0.0
 		for i := 0; i <= n; i++ {
-			w := math.Exp(-0.5 * float64(i*i) / (sig * sig))
 			k.gaussKeep = append(k.gaussKeep, w)
 			if i == 0 {
 				sum += w
 			} else {
 				sum += 2 * w
 			}
+			w *= m
+			m *= q2
 		}
 		for i := range k.gaussKeep {
 			k.gaussKeep[i] /= sum

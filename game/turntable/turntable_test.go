@@ -189,6 +189,7 @@ func TestAgeMatchesTheTurntable(t *testing.T) {
 	if err != nil || len(got) != 1 {
 		t.Fatal(got, err)
 	}
+	t.Logf("fidelity: aged (excerpts) %.2f dB, played %.2f dB", got[0].FidelityDB, rec.FidelityDB)
 	if math.Abs(got[0].FidelityDB-rec.FidelityDB) > 2 || !got[0].Aged || rec.Aged {
 		t.Errorf("aged: %+v\nturntable: %+v", got[0], rec)
 	}
