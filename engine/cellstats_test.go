@@ -23,8 +23,8 @@ func TestCellCurvatureFollowsTheGroove(t *testing.T) {
 	for j := i - 200; j < i+200; j++ {
 		amp = math.Max(amp, math.Abs(d.FreshLateralUM(j)))
 	}
-	lambda := 2 * math.Pi * d.RadiusMM(i) * 1e3 * p.RPM / 60 / f // µm
-	want := amp * math.Pow(2*math.Pi/lambda, 2) * 1e6 / math.Sqrt2  // rms, 1/m
+	lambda := 2 * math.Pi * d.RadiusMM(i) * 1e3 * p.RPM / 60 / f   // µm
+	want := amp * math.Pow(2*math.Pi/lambda, 2) * 1e6 / math.Sqrt2 // rms, 1/m
 	rms0, _ := d.curvature(b, 0)
 	t.Logf("4 kHz at %.0f mm: λ %.0f µm, curvature rms %.0f 1/m (sine %.0f)", d.RadiusMM(i), lambda, rms0, want)
 	if math.Abs(rms0/want-1) > 0.1 {
