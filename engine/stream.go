@@ -219,11 +219,13 @@ func (p *Player) Read(dst []float32) (int, error) {
 		// so the groove passes the stylus at ω(r + e·cos θ): speed deviation
 		// e/r at the rotation rate (docs/physics.md).
 		// The factor changes at 1.3 Hz: refresh it every 32 samples.
-		if p.emitted&31 == 0 || p.wowStale {
+		if p.emitted&31 == 0 { // the needle wears as it slides
 			p.needleNow.slide(32 * p.d.arcUM(p.pos) * 1e-6 * math.Abs(p.base*p.speed))
 			if p.emitted&1023 == 0 {
 				p.updateFootprint()
 			}
+		}
+		if p.emitted&31 == 0 || p.wowStale {
 			p.wow = 1
 			if ecc > 0 {
 				r := d.radiusAt(p.pos)
