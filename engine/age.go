@@ -1,5 +1,7 @@
 package engine
 
+import "math"
+
 // ageExcerpts and ageExcerptSeconds set how an aged play's fidelity is
 // measured: by listening, without wear, to this many excerpts spread evenly
 // over the programme.
@@ -98,9 +100,12 @@ func (d *Disc) excerptFrames(opt PlayOptions, nd needle, progress func(float64))
 	return frames
 }
 
-// ageSkips counts the turns on which the stylus would climb out
-// (Player.checkSkip): where the force the cell's peak acceleration needs
-// passes what the worn walls can give. At most one skip per turn.
+// ageSkips counts the turns on which the stylus would climb out, by the
+// play's own rule (Player.mistrack, checkSkip) taken per cell: where the
+// cell's peak acceleration passes what the worn walls can give, the tip
+// lags by about the excess over (2πf)², f the groove's dominant frequency
+// there; when that passes the wall left above the contact, it is out. At
+// most one skip per turn.
 func (d *Disc) ageSkips(c *wearCtx, opt PlayOptions) int {
 	pk := opt.Pickup
 	mass, force := pk.TipMassMG*1e-6, pk.ForceGrams*1e-3*9.81
@@ -114,9 +119,16 @@ func (d *Disc) ageSkips(c *wearCtx, opt PlayOptions) int {
 		if turn == lastTurn {
 			continue
 		}
-		hold := force * d.grip(b, pk.TipRadiusUM)
-		_, accPeak, _ := c.cellLoad(b)
-		if mass*accPeak > hold {
+		excess := 0.0 // m/s²
+		if _, accPeak, _ := c.cellLoad(b); accPeak > 0 {
+			excess = accPeak - force*d.grip(b, pk.TipRadiusUM)/mass
+		}
+		lambda := float64(d.stats.lambdaUM[b]) * 1e-6
+		if excess <= 0 || lambda <= 0 {
+			continue
+		}
+		w := 2 * math.Pi * c.speedAt(b) / lambda
+		if excess/(w*w)*1e6 > float64(d.wallUM[b])-0.7071*pk.TipRadiusUM {
 			skips++
 			lastTurn = turn
 			if len(d.marks) < maxMarks {

@@ -3,6 +3,7 @@ package engine
 import (
 	"math"
 	"math/cmplx"
+	"testing"
 
 	"gonum.org/v1/gonum/dsp/fourier"
 )
@@ -39,4 +40,27 @@ func bandEnergies(x []float64) func(lo, hi float64) float64 {
 		return max(0, min(len(c), k))
 	}
 	return func(lo, hi float64) float64 { return pre[bin(hi)] - pre[bin(lo)] }
+}
+
+// listen plays d through without wearing it or adding to its history (a
+// measurement, not a play) and returns the sound.
+func listen(t *testing.T, d *Disc, opt PlayOptions) []float32 {
+	t.Helper()
+	opt.NoWear = true
+	out, _, err := PlayAll(d, opt, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.history = d.history[:len(d.history)-1]
+	return out
+}
+
+// wallLost is the mean wall height lost, µm, over groove samples [from, to).
+func wallLost(d *Disc, from, to int) float64 {
+	sum, n := 0.0, 0
+	for b := from / BlockSize; b < to/BlockSize; b++ {
+		sum += d.freshWallUM(b) - float64(d.wallUM[b])
+		n++
+	}
+	return sum / float64(max(n, 1))
 }

@@ -1,10 +1,8 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 	"runtime"
-	"strings"
 	"testing"
 )
 
@@ -107,35 +105,6 @@ func TestInnerGrooveLoss(t *testing.T) {
 	}
 }
 
-// playCurve plays a fresh disc n times and returns the fidelity per play.
-func playCurve(t *testing.T, m Material, pickup string, src []float32, n int) []float64 {
-	p := DefaultParams()
-	p.Material = m
-	d, err := Cut([][]float32{src}, EngineRate, p, CutOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pk, err := PickupByName(pickup)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fid := make([]float64, n)
-	var sb strings.Builder
-	for i := range fid {
-		_, rec, err := PlayAll(d, PlayOptions{Pickup: pk, Noise: true, Seed: uint64(i + 1)}, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fid[i] = rec.FidelityDB
-		fmt.Fprintf(&sb, " %d:%.1f", i+1, rec.FidelityDB)
-		if rec.Skips > 0 {
-			fmt.Fprintf(&sb, "(%d skips)", rec.Skips)
-		}
-	}
-	t.Logf("%v + %s, fidelity per play (dB):%s", m, pickup, sb.String())
-	return fid
-}
-
 // TestShellacSteelGOST: GOST 5289-61 for shellac 78s with a 120 g steel
 // needle: level drop ≤ 3 dB after 60 plays, surface-noise rise ≤ 2 dB after
 // 150. Noise is measured in a silent band of the programme with the same
@@ -162,11 +131,7 @@ func TestShellacSteelGOST(t *testing.T) {
 	// The level is read by a noiseless, wear-free listening pass after the
 	// first and the 60th play, so hiss does not count as signal.
 	level := func() float64 {
-		out, _, err := PlayAll(d, PlayOptions{Pickup: pk, NoWow: true, NoWear: true}, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.history = d.history[:len(d.history)-1]
+		out := listen(t, d, PlayOptions{Pickup: pk, NoWow: true})
 		x := make([]float64, n/2-EngineRate)
 		for i := range x {
 			x[i] = float64(out[ps+i])
@@ -217,11 +182,7 @@ func TestVinylMagnetic(t *testing.T) {
 	pk, _ := PickupByName("magnetic")
 	ps := d.ProgrammeStart()
 	treble := func() float64 {
-		out, _, err := PlayAll(d, PlayOptions{Pickup: pk, NoWow: true, NoWear: true}, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.history = d.history[:len(d.history)-1]
+		out := listen(t, d, PlayOptions{Pickup: pk, NoWow: true})
 		x := make([]float64, len(src))
 		for i := range x {
 			x[i] = float64(out[ps+i])
@@ -408,12 +369,7 @@ func TestVinylOutlastsFilm(t *testing.T) {
 		if _, _, err := PlayAll(d, PlayOptions{Pickup: pk}, 0); err != nil {
 			t.Fatal(err)
 		}
-		sum, n := 0.0, 0
-		for b := d.ProgrammeStart() / BlockSize; b < d.ProgrammeEnd()/BlockSize; b++ {
-			sum += d.freshWallUM(b) - float64(d.wallUM[b])
-			n++
-		}
-		return sum / float64(n)
+		return wallLost(d, d.ProgrammeStart(), d.ProgrammeEnd())
 	}
 	film, vinyl := loss(MaterialFilm), loss(MaterialVinyl)
 	t.Logf("one crystal play: film loses %.4f µm of wall, vinyl %.6f µm (1/%.0f)", film, vinyl, film/vinyl)
@@ -441,12 +397,7 @@ func TestFilmHissAndCrackleGrow(t *testing.T) {
 	gap0, gap1 := ps+n/2-EngineRate/2, ps+n/2+EngineRate/2
 	var clickLevel float64
 	listen := func() (noise float64, clicks int) {
-		out, _, err := PlayAll(d, PlayOptions{Pickup: pk, Noise: true, Seed: 1, NoWow: true, NoWear: true}, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.history = d.history[:len(d.history)-1]
-		gap := out[gap0:gap1]
+		gap := listen(t, d, PlayOptions{Pickup: pk, Noise: true, Seed: 1, NoWow: true})[gap0:gap1]
 		abs := make([]float64, len(gap))
 		for i, v := range gap {
 			abs[i] = math.Abs(float64(v))

@@ -250,17 +250,9 @@ func wearRatio(t *testing.T, startMM float64) float64 {
 		}
 		prev = cur
 	}
-	loss := func(from, to int) float64 {
-		sum, n := 0.0, 0
-		for b := from / BlockSize; b < to/BlockSize; b++ {
-			sum += d.freshWallUM(b) - float64(d.wallUM[b])
-			n++
-		}
-		return sum / float64(n)
-	}
 	ps, half := d.ProgrammeStart(), len(src)/2
-	quiet := loss(ps+EngineRate/2, ps+half-EngineRate/2)
-	loud := loss(ps+half+EngineRate/2, ps+len(src)-EngineRate/2)
+	quiet := wallLost(d, ps+EngineRate/2, ps+half-EngineRate/2)
+	loud := wallLost(d, ps+half+EngineRate/2, ps+len(src)-EngineRate/2)
 	t.Logf("r = %.0f mm: wall lost in two crystal plays: silence %.3f µm, loud 4 kHz %.3f µm (%.1f×)", startMM, quiet, loud, loud/quiet)
 	if !(quiet > 0) {
 		t.Fatalf("silence lost %.3f µm", quiet)
@@ -511,14 +503,7 @@ func TestLoudPlacesWearFasterAsTheyWear(t *testing.T) {
 	pk, _ := PickupByName("crystal")
 	ps, half := d.ProgrammeStart(), len(src)/2
 	ratio := func() float64 {
-		loss := func(from, to int) float64 {
-			sum := 0.0
-			for b := from / BlockSize; b < to/BlockSize; b++ {
-				sum += d.freshWallUM(b) - float64(d.wallUM[b])
-			}
-			return sum
-		}
-		return loss(ps+half+EngineRate/4, ps+len(src)-EngineRate/4) / loss(ps+EngineRate/4, ps+half-EngineRate/4)
+		return wallLost(d, ps+half+EngineRate/4, ps+len(src)-EngineRate/4) / wallLost(d, ps+EngineRate/4, ps+half-EngineRate/4)
 	}
 	if _, err := Age(d, PlayOptions{Pickup: pk}, 2, nil); err != nil {
 		t.Fatal(err)

@@ -28,7 +28,7 @@ type needle struct {
 // carrying a flat from earlier plays.
 func newNeedle(d *Disc, pk Pickup, startFlatUM float64) needle {
 	n := needle{r: pk.TipRadiusUM * 1e-6, fN: 0.7071 * pk.ForceGrams * 1e-3 * 9.81,
-		k: d.Params.Material.props().needleK, hard: pk.NeedleHardnessMPa * 1e6}
+		k: d.Params.Material.props().needleK, hard: pk.NeedleHardnessMPa * 1e6, misfit: 1}
 	if !n.wears() || !(startFlatUM > 0) {
 		return n
 	}
@@ -58,4 +58,4 @@ func (n *needle) flatM() float64 {
 }
 
 // edge is the wear factor of the chisel's edges now.
-func (n *needle) edge() float64 { return max(1, n.misfit) * (1 + n.flatM()*1e6/edgeUM) }
+func (n *needle) edge() float64 { return n.misfit * (1 + n.flatM()*1e6/edgeUM) }
