@@ -35,3 +35,9 @@ func (m Material) props() materialProps {
 	return materialProps{depthUM: 60, modulusGPa: 2.5, poisson: 0.35, hardnessMPa: 120,
 		wearK: 3.2e-3, grainUM: 0.03, roughGain: 0.008, needleK: 1e-5, tearUM: 6}
 }
+
+// contactModulusPa is the disc's contact modulus E* = E/(1−ν²): steel and
+// sapphire tips are ~100× stiffer, so the disc alone sets it.
+func (m materialProps) contactModulusPa() float64 {
+	return m.modulusGPa * 1e9 / (1 - m.poisson*m.poisson)
+}

@@ -88,9 +88,8 @@ func (p Pickup) contactUM(m Material) float64 {
 		return 0
 	}
 	mp := m.props()
-	eStar := mp.modulusGPa * 1e9 / (1 - mp.poisson*mp.poisson)
 	fN := 0.7071 * p.ForceGrams * 1e-3 * 9.81
-	a, _ := contactOn(fN, p.TipRadiusUM*1e-6, eStar, mp.hardnessMPa*1e6, 0)
+	a, _ := contactOn(fN, p.TipRadiusUM*1e-6, mp.contactModulusPa(), mp.hardnessMPa*1e6, 0)
 	return a * 1e6
 }
 
