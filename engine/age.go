@@ -31,10 +31,7 @@ func Age(d *Disc, opt PlayOptions, plays int, progress func(float64)) ([]PlayRec
 	recs := make([]PlayRecord, 0, max(plays, 0))
 	for i := 0; i < plays; i++ {
 		rec := d.agePlay(opt, func(f float64) { progress((float64(i) + f) / float64(plays)) })
-		if len(d.history) >= maxHistory {
-			d.history = d.history[1:]
-		}
-		d.history = append(d.history, rec)
+		d.addPlay(rec)
 		recs = append(recs, rec)
 	}
 	return recs, nil

@@ -352,10 +352,7 @@ func (p *Player) Lift() PlayRecord {
 			p.d.marks = append(p.d.marks, m)
 		}
 	}
-	if len(p.d.history) >= maxHistory {
-		p.d.history = p.d.history[1:] // a kiosk disc keeps the latest million plays
-	}
-	p.d.history = append(p.d.history, p.rec)
+	p.d.addPlay(p.rec)
 	p.slide, p.frames = nil, nil
 	return p.rec
 }
@@ -417,4 +414,13 @@ func (d *Disc) lastNeedleUM(pickup string) float64 {
 		}
 	}
 	return 0
+}
+
+// addPlay appends a play to the history (a kiosk disc keeps the latest
+// million plays).
+func (d *Disc) addPlay(rec PlayRecord) {
+	if len(d.history) >= maxHistory {
+		d.history = d.history[1:]
+	}
+	d.history = append(d.history, rec)
 }
