@@ -26,6 +26,8 @@ type text struct {
 	Play, Lift, Age, Ageing, NewRecord   string
 	ExportWAV, ExportPNG, ExportBone     string
 	Saved, Downloaded, Fidelity, Skips   string
+	Needle                               string // fmt: the flat a steel needle wore, µm
+	OneSkip                              string
 	Saving                               string
 	Unlistenable, Fresh, Worn, LetterNew string
 }
@@ -92,6 +94,8 @@ var texts = map[string]text{
 		Downloaded:   "Downloaded: %s",
 		Fidelity:     "Play %d · fidelity %.1f dB",
 		Skips:        " · %d skips",
+		OneSkip:      " · 1 skip",
+		Needle:       " · the steel needle wore a %.0f µm flat",
 		Unlistenable: "The groove has given out: the record is unlistenable.",
 		Fresh:        "Fresh disc: play it and hear it wear.",
 		Worn:         "Worn, play by play",
@@ -158,6 +162,8 @@ var texts = map[string]text{
 		Downloaded:   "Загружено: %s",
 		Fidelity:     "Проигрывание %d · верность %.1f дБ",
 		Skips:        " · перескоков: %d",
+		OneSkip:      " · перескоков: 1",
+		Needle:       " · стальная игла стёрлась до площадки %.0f мкм",
 		Unlistenable: "Канавка стёрта: пластинку больше нельзя слушать.",
 		Fresh:        "Свежая пластинка: сыграйте её и услышьте, как она стирается.",
 		Worn:         "Износ от проигрывания к проигрыванию",

@@ -180,8 +180,14 @@ func (s *turntableScene) draw(a *app, v *view, screen *ebiten.Image) {
 		status = fmt.Sprintf(a.text.Ageing, int(s.ageing.fraction()*agePlays)+1, agePlays)
 	} else if lp := a.studio.lastPlay; plays > 0 && lp.Pickup != "" {
 		status = fmt.Sprintf(a.text.Fidelity, plays, lp.FidelityDB)
-		if lp.Skips > 0 {
+		switch {
+		case lp.Skips == 1:
+			status += a.text.OneSkip
+		case lp.Skips > 1:
 			status += fmt.Sprintf(a.text.Skips, lp.Skips)
+		}
+		if lp.NeedleUM >= 1 { // a steel needle wears into a chisel in one play
+			status += fmt.Sprintf(a.text.Needle, lp.NeedleUM)
 		}
 		if lp.Frames > 0 && lp.FidelityDB < render.UnlistenableDB {
 			status += " · " + a.text.Unlistenable
