@@ -40,11 +40,7 @@ func Age(d *Disc, opt PlayOptions, plays int, progress func(float64)) ([]PlayRec
 // agePlay is one play of Age: listen, count skips, wear.
 func (d *Disc) agePlay(opt PlayOptions, progress func(float64)) PlayRecord {
 	base := opt.RPM / d.Params.RPM
-	startFlat := 0.0
-	if opt.ReuseNeedle {
-		startFlat = d.lastNeedleUM(opt.Pickup.Name)
-	}
-	nd := newNeedle(d, opt.Pickup, startFlat)
+	nd := d.needleFor(opt)
 	rec := PlayRecord{Pickup: opt.Pickup.Name, RPM: opt.RPM, ForceGrams: opt.Pickup.ForceGrams, Aged: true}
 	frames := d.excerptFrames(opt, nd, func(f float64) { progress(0.6 * f) })
 	rec.FidelityDB, rec.Frames, rec.SignalRMS, rec.ResidualRMS = segmentalSNR(frames)

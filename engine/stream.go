@@ -127,11 +127,7 @@ func NewPlayer(d *Disc, opt PlayOptions) (*Player, error) {
 	if !opt.NoWear {
 		p.slide = make([]float32, len(d.wallUM)) // a listening pass wears nothing
 	}
-	startFlat := 0.0
-	if opt.ReuseNeedle {
-		startFlat = d.lastNeedleUM(opt.Pickup.Name)
-	}
-	p.needleStart = newNeedle(d, opt.Pickup, startFlat)
+	p.needleStart = d.needleFor(opt)
 	p.needleNow = p.needleStart
 	p.updateFootprint()
 	p.rec = PlayRecord{Pickup: opt.Pickup.Name, RPM: opt.RPM, ForceGrams: opt.Pickup.ForceGrams}
@@ -403,6 +399,16 @@ func (p *Player) updateFootprint() {
 	a := p.tr.baseContactUM
 	p.tr.setContact(math.Sqrt(a*a + flat*flat))
 	p.contact = p.tr.contactUM
+}
+
+// needleFor is the needle a play with opt drops: fresh, or (ReuseNeedle)
+// with the flat the last play with the same pickup left on it.
+func (d *Disc) needleFor(opt PlayOptions) needle {
+	startFlat := 0.0
+	if opt.ReuseNeedle {
+		startFlat = d.lastNeedleUM(opt.Pickup.Name)
+	}
+	return newNeedle(d, opt.Pickup, startFlat)
 }
 
 // lastNeedleUM is the flat the last play with the named pickup left on its
