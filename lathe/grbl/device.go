@@ -19,8 +19,8 @@ import (
 // Speedup so tests need not wait three minutes for a side).
 //
 // It understands the G-code a lathe plan uses: G0/G1 with X, Z and F,
-// G4 P (dwell), G90/G91, G21, G94, M3/M5 (spindle), M8/M9 (coolant: the
-// cutter drop), M2/M30, and $X, $I, $$ and $H. Anything else is error:20.
+// G4 P (dwell), G90/G91, G21, G94, M3/M5 with S (spindle: the platter),
+// M8/M9 (coolant: the cutter drop), M2/M30, and $X, $I, $$ and $H. Anything else is error:20.
 type Device struct {
 	TravelMM [3]float64    // soft limits: each axis stays within [-TravelMM, 0] (grbl's machine space)
 	Speedup  float64       // simulated seconds per real second; ≤ 0 means 1
@@ -37,6 +37,7 @@ type Device struct {
 	hold      bool
 	door      bool
 	spindleOn bool
+	spindle   float64 // S, rpm (on a lathe: the platter)
 	coolant   bool
 	out       *bufio.Writer
 }
@@ -267,6 +268,11 @@ func (d *Device) execute(line string) int {
 				return 4
 			}
 			d.feed = w.value
+		case 'S':
+			if w.value < 0 {
+				return 4
+			}
+			d.spindle = w.value
 		case 'P':
 			if dwell < 0 {
 				return 36
@@ -371,11 +377,11 @@ func (d *Device) status() string {
 	if len(d.planner) > 0 && !d.hold && !d.door {
 		feed = d.planner[0].feed
 	}
-	spindle := 0
+	spindle := 0.0
 	if d.spindleOn {
-		spindle = 1
+		spindle = d.spindle
 	}
-	return fmt.Sprintf("<%s|MPos:%.3f,%.3f,%.3f|Bf:%d,%d|FS:%.0f,%d>", state, d.pos[0], d.pos[1], d.pos[2],
+	return fmt.Sprintf("<%s|MPos:%.3f,%.3f,%.3f|Bf:%d,%d|FS:%.0f,%.0f>", state, d.pos[0], d.pos[1], d.pos[2],
 		plannerBlocks-len(d.planner), RxBufferBytes-len(d.rx), feed, spindle)
 }
 
