@@ -31,6 +31,7 @@ const usageText = `usage:
   bonemusic info   DISC.bone
   bonemusic render DISC.bone -o DISC.png [--size PX]
   bonemusic demo   -o OUT.wav [--tune boogie|waltz|march|letter] [--seconds S] [--seed N]
+  bonemusic lathe  DISC.bone --dry-run [--home MM] [--travel MM] [--depth MM] [--coolant]
 `
 
 // usageError is a mistake in the command line: exit 2 with the usage text.
@@ -57,6 +58,7 @@ func commands() map[string]func(e *env) error {
 		"info":   runInfo,   // describe a disc as JSON
 		"render": runRender, // draw a disc as a PNG
 		"demo":   runDemo,   // write a synthesised demo sound
+		"lathe":  runLathe,  // plan a real lathe's cut of a disc
 	}
 }
 

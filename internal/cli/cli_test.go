@@ -232,3 +232,25 @@ func TestCutEmptySound(t *testing.T) {
 		t.Errorf("exit %d, %q; want 1 and a message that the sound is empty", code, stderr)
 	}
 }
+
+// lathe --dry-run prints the plan: a comment line, then G-code that starts
+// by lifting the cutter and ends the program; without --dry-run it refuses
+// rather than pretend to cut.
+func TestLatheDryRun(t *testing.T) {
+	dir := t.TempDir()
+	in, disc := filepath.Join(dir, "march.wav"), filepath.Join(dir, "march.bone")
+	mustRun(t, "demo", "-o", in, "--tune", "march", "--seconds", "3")
+	mustRun(t, "cut", in, "-o", disc)
+	out := mustRun(t, "lathe", disc, "--dry-run")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasPrefix(lines[0], "; ") || !strings.Contains(lines[0], "programme feed 19.878 mm/min") ||
+		lines[1] != "G21 G90 G94" || lines[len(lines)-1] != "M2" {
+		t.Errorf("plan:\n%s", out)
+	}
+	if code, _, stderr := run(t, "lathe", disc); code != exitUsage || !strings.Contains(stderr, "--dry-run") {
+		t.Errorf("without --dry-run: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "lathe", disc, "--dry-run", "--travel", "10"); code != exitError || !strings.Contains(stderr, "carriage travel") {
+		t.Errorf("too little travel: exit %d, %q", code, stderr)
+	}
+}
