@@ -1,7 +1,6 @@
 package lathe
 
 import (
-	"bufio"
 	"context"
 	"math"
 	"net"
@@ -129,62 +128,14 @@ func TestPlanRunsOnGrbl(t *testing.T) {
 	served := make(chan struct{})
 	go func() { dev.Serve(ctx, side); close(served) }()
 	defer func() { cancel(); host.Close(); side.Close(); <-served }()
-	lines := make(chan grbl.Response, 4096)
-	go func() {
-		sc := bufio.NewScanner(host)
-		for sc.Scan() {
-			lines <- grbl.Parse(sc.Text())
-		}
-		close(lines)
-	}()
-	answer := func() grbl.Response {
-		t.Helper()
-		for {
-			select {
-			case r, ok := <-lines:
-				if !ok {
-					t.Fatal("the device hung up")
-				}
-				if r.Kind == grbl.KindOK || r.Kind == grbl.KindError || r.Kind == grbl.KindAlarm || r.Kind == grbl.KindStatus {
-					return r
-				}
-			case <-time.After(5 * time.Second):
-				t.Fatal("the device went quiet")
-			}
-		}
+	var last grbl.Event
+	if err := grbl.Stream(context.Background(), host, plan.Lines, grbl.StreamOptions{PollEvery: 10 * time.Millisecond},
+		func(e grbl.Event) { last = e }); err != nil {
+		t.Fatal(err)
 	}
-	w := grbl.NewWindow(grbl.RxBufferBytes)
-	take := func() {
-		if r := answer(); r.Kind != grbl.KindOK {
-			t.Fatalf("the device answered %v", r)
-		}
-		w.Answered()
-	}
-	for _, l := range plan.Lines {
-		for !w.Fits(len(l) + 1) {
-			take()
-		}
-		w.Sent(len(l) + 1)
-		if _, err := host.Write([]byte(l + "\n")); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for w.Pending() > 0 {
-		take()
-	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		host.Write([]byte{grbl.StatusQuery})
-		st := answer().Status
-		if st.State == "Idle" {
-			if math.Abs(st.MPos[0]-plan.EndX) > 0.001 || st.MPos[2] != 0 || dev.Overflowed() {
-				t.Errorf("ended at %v (plan: X%.3f, Z0), overflowed %v", st.MPos, plan.EndX, dev.Overflowed())
-			}
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("still %s at %v", st.State, st.MPos)
-		}
-		time.Sleep(5 * time.Millisecond)
+	st := last.Status
+	if last.Answered != len(plan.Lines) || math.Abs(st.MPos[0]-plan.EndX) > 0.001 || st.MPos[2] != 0 || dev.Overflowed() {
+		t.Errorf("%d of %d lines answered, ended at %v (plan: X%.3f, Z0), overflowed %v",
+			last.Answered, len(plan.Lines), st.MPos, plan.EndX, dev.Overflowed())
 	}
 }

@@ -346,22 +346,25 @@ func envelope(x []float32) []float64 {
 	return env
 }
 
-// bestEnvelopeCorrelation slides the voiced part of a (the play, whose
-// lead-in and run-out are near silence) along b and returns the best
-// Pearson correlation.
+// bestEnvelopeCorrelation finds the voice in the play: it slides every 4 s
+// window of a (the play) along b (the looped voice) and returns the best
+// Pearson correlation. A window, not a trim to "where the play is loud":
+// a worn record's lead-in and run-out hiss and crackle, so the programme's
+// edges cannot be found by level.
 func bestEnvelopeCorrelation(a, b []float64) float64 {
-	peak := 0.0
-	for _, v := range a {
-		peak = math.Max(peak, v)
+	const window = 4 * 50 // frames of 20 ms
+	if len(a) < window || len(b) < window {
+		return pearsonBest(a, b)
 	}
-	lo, hi := 0, len(a)
-	for lo < hi && a[lo] < peak*0.1 {
-		lo++
+	best := -1.0
+	for i := 0; i+window <= len(a); i += 5 {
+		best = math.Max(best, pearsonBest(a[i:i+window], b))
 	}
-	for hi > lo && a[hi-1] < peak*0.1 {
-		hi--
-	}
-	a = a[lo:hi]
+	return best
+}
+
+// pearsonBest slides a along b and returns the best Pearson correlation.
+func pearsonBest(a, b []float64) float64 {
 	best := -1.0
 	for lag := 0; lag+len(a) <= len(b); lag++ {
 		best = math.Max(best, pearson(a, b[lag:lag+len(a)]))

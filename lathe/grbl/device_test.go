@@ -2,22 +2,18 @@ package grbl
 
 import (
 	"bufio"
-	"context"
+	"fmt"
 	"net"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 )
 
-// link runs a Device on one end of a pipe and returns the other end and a
+// link runs a Device on a pipe (served) and returns the host's end and a
 // channel of the parsed lines the device sends.
 func link(t *testing.T, d *Device) (net.Conn, <-chan Response) {
 	t.Helper()
-	host, dev := net.Pipe()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { d.Serve(ctx, dev); close(done) }()
+	host, _ := served(t, d)
 	lines := make(chan Response, 1024)
 	go func() {
 		sc := bufio.NewScanner(host)
@@ -26,7 +22,6 @@ func link(t *testing.T, d *Device) (net.Conn, <-chan Response) {
 		}
 		close(lines)
 	}()
-	t.Cleanup(func() { cancel(); host.Close(); dev.Close(); <-done })
 	return host, lines
 }
 
@@ -94,8 +89,7 @@ func TestDeviceStreamsWithinItsBuffer(t *testing.T) {
 	var prog []string
 	prog = append(prog, "G21 G90", "G1 Z-0.05 F60")
 	for i := 1; i <= 60; i++ {
-		prog = append(prog, "G1 X-"+strings.TrimRight(strings.TrimRight(
-			strconvF(float64(i)*0.254), "0"), ".")+" F1200")
+		prog = append(prog, fmt.Sprintf("G1 X-%.3f F1200", float64(i)*0.254))
 	}
 	prog = append(prog, "G0 Z0", "M2")
 	w := NewWindow(RxBufferBytes)
@@ -207,9 +201,3 @@ func TestDeviceRealtimeBytes(t *testing.T) {
 		t.Errorf("reset while moving: alarm %d, want 3", r.Code)
 	}
 }
-
-func strconvF(v float64) string { return strings.TrimSpace(strconvFormat(v)) }
-
-func strconvFormat(v float64) string { return fmtFloat(v) }
-
-func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
