@@ -23,6 +23,10 @@ type Config struct {
 	// CutterByCoolant lowers and lifts the cutter with M8/M9 (a solenoid on
 	// the coolant output) instead of moving Z.
 	CutterByCoolant bool
+	// MIDIChannel (0–15, shown as 1–16) carries the control changes of a
+	// MIDI lathe; MIDIDeviceID addresses its machine control (0 = all-call).
+	MIDIChannel  uint8
+	MIDIDeviceID uint8
 }
 
 // DefaultConfig is a lathe homed at the rim of a 250 mm sheet with 80 mm
@@ -42,6 +46,10 @@ type Plan struct {
 	EndX      float64 // and ends
 	Revs      int     // revolutions cut
 	FeedMMMin float64 // carriage feed over the programme: rpm × 25.4 / lpi
+	// SpiralLine is the index of the dwell after the cutter's drop: grbl
+	// answers a dwell when it ends, so its ok is the moment the spiral (and
+	// the disc's sample 0, where the cutter audio starts) begins.
+	SpiralLine int
 }
 
 // PlanCut plans d on the machine cfg. It refuses a plan that would leave
@@ -55,13 +63,8 @@ func PlanCut(d *engine.Disc, cfg Config) (Plan, error) {
 		return Plan{}, fmt.Errorf("lathe: a cut depth of %g mm is not between 0 and 1 mm", cfg.CutDepthMM)
 	}
 	n := d.SamplesPerRev()
-	lock := d.Len() - n // where the locked turn begins
-	// the spiral at each revolution, and where the run-out closes
-	var at []int
-	for i := 0; i < lock; i += n {
-		at = append(at, i)
-	}
-	at = append(at, lock)
+	at := turnStarts(d)
+	lock := at[len(at)-1]
 	x := func(i int) float64 { return d.RadiusMM(i) - cfg.HomeRadiusMM }
 	plan := Plan{StartX: x(0), EndX: x(lock), Revs: len(at) - 1, FeedMMMin: p.RPM * 25.4 / p.LPI}
 	switch {
@@ -86,6 +89,8 @@ func PlanCut(d *engine.Disc, cfg Config) (Plan, error) {
 	} else {
 		add("G1 Z" + num(-cfg.CutDepthMM) + " F" + num(60))
 	}
+	plan.SpiralLine = len(lines)
+	add("G4 P0") // answered once the cutter is down
 	for k := 1; k < len(at); k++ {
 		turns := float64(at[k]-at[k-1]) / float64(n)
 		feed := math.Abs(x(at[k])-x(at[k-1])) / (turns * revMin)
@@ -111,4 +116,16 @@ func PlanCut(d *engine.Disc, cfg Config) (Plan, error) {
 	plan.Lines = lines
 	plan.Seconds = float64(d.Len()) / engine.EngineRate
 	return plan, nil
+}
+
+// turnStarts is the sample where each turn of d's spiral begins, ending
+// with the start of the locked groove (the run-out's close).
+func turnStarts(d *engine.Disc) []int {
+	n := d.SamplesPerRev()
+	lock := d.Len() - n
+	var at []int
+	for i := 0; i < lock; i += n {
+		at = append(at, i)
+	}
+	return append(at, lock)
 }

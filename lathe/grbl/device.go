@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -18,6 +19,11 @@ import (
 // soft limits that raise an alarm, and motion that takes time (scaled by
 // Speedup so tests need not wait three minutes for a side).
 //
+// Like grbl, it runs a dwell (G4) and a spindle or coolant change
+// (M3/M5/M8/M9) only once the motion before it has finished, and answers a
+// dwell when it ends: a sender learns from that ok when the machine got
+// there.
+//
 // It understands the G-code a lathe plan uses: G0/G1 with X, Z and F,
 // G4 P (dwell), G90/G91, G21, G94, M3/M5 with S (spindle: the platter),
 // M8/M9 (coolant: the cutter drop), M2/M30, and $X, $I, $$ and $H. Anything else is error:20.
@@ -25,6 +31,9 @@ type Device struct {
 	TravelMM [3]float64    // soft limits: each axis stays within [-TravelMM, 0] (grbl's machine space)
 	Speedup  float64       // simulated seconds per real second; ≤ 0 means 1
 	Tick     time.Duration // how often motion advances; 0 means 5 ms
+	// PoweredUp is a board that was running before the port opened (no
+	// auto-reset, or a pseudo-terminal): no banner until a soft reset.
+	PoweredUp bool
 
 	rx        []byte // received, not yet parsed
 	overflow  bool   // bytes were lost to a full buffer (a sender's bug)
@@ -39,6 +48,9 @@ type Device struct {
 	spindleOn bool
 	spindle   float64 // S, rpm (on a lathe: the platter)
 	coolant   bool
+	dwelling  bool   // a dwell is running; its ok comes when it ends
+	heard     sync.Mutex
+	realtime  []byte // the realtime commands received, for tests; under heard
 	out       *bufio.Writer
 }
 
@@ -57,13 +69,30 @@ const (
 )
 
 // Overflowed reports whether a sender ever overfilled the receive buffer.
+// Like Alarmed, call it once Serve has returned.
 func (d *Device) Overflowed() bool { return d.overflow }
+
+// Realtime is the realtime commands (hold, resume, reset, door) received
+// so far, in order; status queries are left out. It may be called while the
+// device serves.
+func (d *Device) Realtime() []byte {
+	d.heard.Lock()
+	defer d.heard.Unlock()
+	return append([]byte(nil), d.realtime...)
+}
+
+// Alarmed reports whether the machine is locked in an alarm.
+func (d *Device) Alarmed() bool { return d.alarm }
 
 // Serve runs the device on rw until ctx ends or rw fails. It prints the
 // banner first, as a board does when the port opens.
 func (d *Device) Serve(ctx context.Context, rw io.ReadWriter) error {
 	d.out = bufio.NewWriter(rw)
-	d.reset()
+	if d.PoweredUp {
+		d.state = "Idle"
+	} else {
+		d.reset()
+	}
 	bytesIn := make(chan []byte)
 	readErr := make(chan error, 1)
 	go func() {
@@ -120,7 +149,7 @@ func (d *Device) Serve(ctx context.Context, rw io.ReadWriter) error {
 func (d *Device) reset() {
 	moving := len(d.planner) > 0 && !d.hold
 	d.rx, d.planner = d.rx[:0], d.planner[:0]
-	d.hold, d.door, d.spindleOn, d.coolant, d.relative = false, false, false, false, false
+	d.hold, d.door, d.spindleOn, d.coolant, d.relative, d.dwelling = false, false, false, false, false, false
 	d.state = "Idle"
 	d.println(banner)
 	if moving {
@@ -132,7 +161,7 @@ func (d *Device) reset() {
 }
 
 func (d *Device) raise(code int) {
-	d.alarm, d.state = true, "Alarm"
+	d.alarm, d.state, d.dwelling = true, "Alarm", false
 	d.planner = d.planner[:0]
 	d.println("ALARM:" + strconv.Itoa(code))
 }
@@ -141,6 +170,12 @@ func (d *Device) println(s string) { d.out.WriteString(s + "\r\n") }
 
 // receive takes one byte: realtime bytes act now, the rest queue.
 func (d *Device) receive(c byte) {
+	switch c {
+	case FeedHold, CycleStart, SoftReset, SafetyDoor:
+		d.heard.Lock()
+		d.realtime = append(d.realtime, c)
+		d.heard.Unlock()
+	}
 	switch c {
 	case StatusQuery:
 		d.println(d.status())
@@ -167,9 +202,9 @@ func (d *Device) receive(c byte) {
 }
 
 // parseLines runs complete lines while the planner has room, answering
-// each; a line is answered when it is queued, not when it finishes.
+// each; a motion is answered when it is queued, not when it finishes.
 func (d *Device) parseLines() {
-	for len(d.planner) < plannerBlocks {
+	for len(d.planner) < plannerBlocks && !d.dwelling {
 		i := strings.IndexByte(string(d.rx), '\n')
 		if i < 0 {
 			if len(d.rx) >= MaxLineBytes { // no newline within a line's length
@@ -180,6 +215,9 @@ func (d *Device) parseLines() {
 		}
 		line := strings.TrimSpace(strings.TrimRight(string(d.rx[:i]), "\r"))
 		long := i+1 > MaxLineBytes
+		if !long && len(d.planner) > 0 && synchronises(line) {
+			return // it waits in the buffer until the motion before it ends
+		}
 		d.rx = append(d.rx[:0], d.rx[i+1:]...)
 		switch {
 		case long:
@@ -189,7 +227,7 @@ func (d *Device) parseLines() {
 		default:
 			if code := d.execute(line); code != 0 {
 				d.println("error:" + strconv.Itoa(code))
-			} else {
+			} else if !d.dwelling {
 				d.println("ok")
 			}
 		}
@@ -284,6 +322,7 @@ func (d *Device) execute(line string) int {
 	}
 	if dwell >= 0 {
 		d.queue(block{to: d.end(), dwellS: dwell})
+		d.dwelling = true
 		return 0
 	}
 	if !hasAxis {
@@ -360,9 +399,30 @@ func (d *Device) advance(dt float64) {
 		d.pos = b.to
 		d.planner = d.planner[1:]
 	}
-	if len(d.planner) == 0 && d.state == "Run" {
-		d.state = "Idle"
+	if len(d.planner) == 0 {
+		if d.dwelling {
+			d.dwelling = false
+			d.println("ok")
+		}
+		if d.state == "Run" {
+			d.state = "Idle"
+		}
 	}
+}
+
+// synchronises reports whether grbl runs line only after the motion before
+// it: a dwell, or a spindle or coolant change.
+func synchronises(line string) bool {
+	words, code := splitWords(line)
+	if code != 0 {
+		return false
+	}
+	for _, w := range words {
+		if w.letter == 'G' && w.value == 4 || w.letter == 'M' && (w.value == 3 || w.value == 5 || w.value == 8 || w.value == 9) {
+			return true
+		}
+	}
+	return false
 }
 
 func sq(x float64) float64 { return x * x }

@@ -201,3 +201,26 @@ func TestDeviceRealtimeBytes(t *testing.T) {
 		t.Errorf("reset while moving: alarm %d, want 3", r.Code)
 	}
 }
+
+// A dwell waits for the motion before it and is answered when it ends, as
+// grbl's G4 is: its ok tells the sender the machine got there.
+func TestDeviceAnswersADwellWhenItEnds(t *testing.T) {
+	c, lines := link(t, &Device{Speedup: 10, TravelMM: [3]float64{100, 0, 5}})
+	next(t, lines, KindBanner)
+	send(t, c, "G1 X-5 F600\nG4 P0.2\n") // 0.5 s of motion, 0.2 s of dwell: 70 ms here
+	next(t, lines, KindOK)
+	start := time.Now()
+	next(t, lines, KindOK)
+	if took := time.Since(start); took < 50*time.Millisecond {
+		t.Errorf("the dwell was answered after %v, before the motion and the dwell ended", took)
+	}
+	if st := status(t, c, lines); st.MPos[0] != -5 {
+		t.Errorf("at the dwell's answer the carriage is at %v, want X-5", st.MPos)
+	}
+	send(t, c, "G1 X-10\nM5\n") // the spindle stops once the carriage is there
+	next(t, lines, KindOK)
+	next(t, lines, KindOK)
+	if st := status(t, c, lines); st.MPos[0] != -10 || st.State != "Idle" {
+		t.Errorf("at M5's answer: %+v", st)
+	}
+}

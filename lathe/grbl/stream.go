@@ -12,6 +12,9 @@ import (
 // ErrLinkLost means the device stopped answering or the link closed.
 var ErrLinkLost = errors.New("the lathe stopped answering: check the cable and the board's power")
 
+// ErrNoGrbl means nothing on the port answered like grbl.
+var ErrNoGrbl = errors.New("no grbl answered on this port: check the port, the baud rate (115200) and that the board runs grbl 1.1")
+
 // Event reports a stream's progress to whoever shows it.
 type Event struct {
 	Answered, Total int    // lines accepted so far, of all
@@ -65,19 +68,14 @@ func Stream(ctx context.Context, rw io.ReadWriter, lines []string, opt StreamOpt
 	done := make(chan struct{})
 	defer close(done) // the reader stops handing over lines once Stream returns
 	go func() {
-		sc := bufio.NewScanner(rw)
-		sc.Buffer(make([]byte, 1024), 4096) // a longer "line" is noise; Scan fails on it
-		for sc.Scan() {
+		err := eachLine(rw, func(line string) bool {
 			select {
-			case responses <- Parse(sc.Text()):
+			case responses <- Parse(line):
+				return true
 			case <-done:
-				return
+				return false
 			}
-		}
-		err := sc.Err()
-		if err == nil {
-			err = io.EOF
-		}
+		})
 		readErr <- err
 	}()
 	write := func(b []byte) error {
@@ -95,8 +93,12 @@ func Stream(ctx context.Context, rw io.ReadWriter, lines []string, opt StreamOpt
 	}
 
 	if err := awaitBanner(ctx, responses, readErr, write, opt.BannerWait); err != nil {
-		return err
+		if errors.Is(err, ErrNoGrbl) {
+			return err // not grbl: send it nothing more
+		}
+		return stop(err) // a STOP while connecting: the board may still be moving
 	}
+	report(Event{Total: len(lines), Note: "grbl answered"})
 
 	w := NewWindow(RxBufferBytes)
 	next, answered := 0, 0
@@ -182,5 +184,26 @@ func awaitBanner(ctx context.Context, responses <-chan Response, readErr <-chan 
 			}
 		}
 	}
-	return errors.New("no grbl answered on this port: check the port, the baud rate (115200) and that the board runs grbl 1.1")
+	return ErrNoGrbl
+}
+
+// eachLine hands each line read from r to f until f returns false or r
+// fails (io.EOF when it ends). A line longer than a response can be is
+// noise from a confused device: its start is handed on (Parse calls it
+// unknown) and the rest skipped, so the link survives it.
+func eachLine(r io.Reader, f func(string) bool) error {
+	br := bufio.NewReaderSize(r, 512)
+	for {
+		chunk, err := br.ReadSlice('\n')
+		line := string(chunk)
+		for err == bufio.ErrBufferFull { // over-long: skip to its end
+			chunk, err = br.ReadSlice('\n')
+		}
+		if err != nil {
+			return err
+		}
+		if !f(line) {
+			return nil
+		}
+	}
 }

@@ -155,3 +155,14 @@ func TestStreamNoGrbl(t *testing.T) {
 		t.Errorf("sent %q to a silent port, want only the soft reset that asks for a banner", sent)
 	}
 }
+
+// A confused device's 5000-byte line is one unknown response, and the
+// answers around it still arrive.
+func TestEachLineSurvivesOverlongLines(t *testing.T) {
+	in := "ok\r\n" + strings.Repeat("x", 5000) + "\r\nok\r\n<Idle|MPos:0.000,0.000,0.000|FS:0,0>\r\n"
+	var kinds []Kind
+	err := eachLine(strings.NewReader(in), func(l string) bool { kinds = append(kinds, Parse(l).Kind); return true })
+	if err != io.EOF || fmt.Sprint(kinds) != fmt.Sprint([]Kind{KindOK, KindUnknown, KindOK, KindStatus}) {
+		t.Errorf("kinds %v, err %v", kinds, err)
+	}
+}
