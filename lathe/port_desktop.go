@@ -5,6 +5,7 @@ package lathe
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -63,6 +64,9 @@ func Open(port, protocol string, cfg Config) (Machine, error) {
 // openSerial opens a grbl board's port: 115200 8N1.
 func openSerial(port string) (serial.Port, error) {
 	p, err := serial.Open(port, &serial.Mode{BaudRate: 115200, DataBits: 8, Parity: serial.NoParity, StopBits: serial.OneStopBit})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("lathe: there is no port %s: plug the lathe in, or see bonemusic lathe --list", port)
+	}
 	if err != nil {
 		var pe *serial.PortError
 		if errors.As(err, &pe) {

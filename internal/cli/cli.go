@@ -31,7 +31,9 @@ const usageText = `usage:
   bonemusic info   DISC.bone
   bonemusic render DISC.bone -o DISC.png [--size PX]
   bonemusic demo   -o OUT.wav [--tune boogie|waltz|march|letter] [--seconds S] [--seed N]
-  bonemusic lathe  DISC.bone --dry-run [--home MM] [--travel MM] [--depth MM] [--coolant]
+  bonemusic lathe  DISC.bone (--port PORT [--protocol grbl|midi] [--channel N] | --dry-run)
+                   [--home MM] [--travel MM] [--depth MM] [--coolant]
+  bonemusic lathe  --list | --simulator
 `
 
 // usageError is a mistake in the command line: exit 2 with the usage text.

@@ -247,8 +247,8 @@ func TestLatheDryRun(t *testing.T) {
 		lines[1] != "G21 G90 G94" || lines[len(lines)-1] != "M2" {
 		t.Errorf("plan:\n%s", out)
 	}
-	if code, _, stderr := run(t, "lathe", disc); code != exitUsage || !strings.Contains(stderr, "--dry-run") {
-		t.Errorf("without --dry-run: exit %d, %q", code, stderr)
+	if code, _, stderr := run(t, "lathe", disc); code != exitUsage || !strings.Contains(stderr, "--port") {
+		t.Errorf("without a port or --dry-run: exit %d, %q", code, stderr)
 	}
 	if code, _, stderr := run(t, "lathe", disc, "--dry-run", "--travel", "10"); code != exitError || !strings.Contains(stderr, "carriage travel") {
 		t.Errorf("too little travel: exit %d, %q", code, stderr)
