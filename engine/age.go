@@ -126,7 +126,7 @@ func (d *Disc) ageSkips(c *wearCtx, opt PlayOptions) int {
 			lastTurn = turn
 			if len(d.marks) < maxMarks {
 				i := b*BlockSize + BlockSize/2
-				d.marks = append(d.marks, Mark{Kind: MarkSkip, RadiusMM: d.RadiusMM(i), AngleRad: d.AngleRad(i), LengthMM: d.Params.PitchMM()})
+				d.marks = append(d.marks, Mark{Kind: MarkSkip, RadiusMM: d.RadiusMM(i), AngleRad: d.AngleRad(i), LengthMM: d.PitchAtMM(i)})
 			}
 		}
 	}

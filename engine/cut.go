@@ -320,6 +320,7 @@ func (c *Cutter) FinishProgress(progress func(float64)) (*Disc, error) {
 	d := c.disc
 	d.quantise(c.prog, c.maxUM, progress)
 	c.prog = nil
+	d.layOutPitch()
 	d.initWear()
 	if c.opt.Hot {
 		d.breakOvercutWalls()
@@ -470,10 +471,14 @@ func (d *Disc) depthVariation(b int) float64 {
 func (d *Disc) breakOvercutWalls() {
 	n := d.n
 	land := d.Params.PitchMM()*1000 - d.GrooveWidthUM()
+	variable := d.pitch.turnR != nil
 	ps, pe := d.ProgrammeStart(), d.ProgrammeEnd()
 	for i := ps - n; i < pe; i++ {
 		if i < 0 {
 			continue
+		}
+		if variable { // the land to the next turn is the local one
+			land = d.PitchAtMM(i)*1000 - d.GrooveWidthUM()
 		}
 		// + lateral = outward; the next turn lies one pitch further in.
 		gap := land - (d.FreshLateralUM(i+n) - d.FreshLateralUM(i))

@@ -43,7 +43,7 @@ const EngineRate = 44100
 type Params struct {
 	DiameterMM      float64  // outer diameter of the cut disc: 175–300
 	RPM             float64  // cutting speed
-	LPI             float64  // groove pitch, lines per inch: 80–300
+	LPI             float64  // groove pitch, lines per inch: 80–300 (the widest pitch if VariablePitch)
 	StartRadiusMM   float64  // radius where the programme starts (after the lead-in)
 	EndRadiusMM     float64  // innermost programme radius (before the run-out)
 	EccentricityMM  float64  // centre-hole offset from the groove centre
@@ -52,6 +52,13 @@ type Params struct {
 	Film            string   // one of Films (ignored for shellac/vinyl)
 	Seed            uint64   // drives every random choice: film art, grain, dust, scratches
 	Title           string   // hand-written title, optional, Latin or Cyrillic
+	// VariablePitch spaces the programme's turns by the music, as mastering
+	// lathes do: each turn's pitch is chosen from the fresh groove's swing
+	// towards its neighbours, never wider than LPI's pitch (pitch.go). The
+	// zero value is the constant pitch of LPI. Either way the disc holds
+	// the same programme (Capacity); a variable-pitch spiral just ends
+	// further out.
+	VariablePitch bool
 }
 
 // DefaultParams is a bone record as docs/physics.md describes it: 250 mm,
@@ -70,7 +77,8 @@ func DefaultParams() Params {
 	}
 }
 
-// PitchMM is the radial distance between neighbouring turns.
+// PitchMM is the radial distance between neighbouring turns: the nominal
+// pitch, and with VariablePitch the widest (Disc.PitchAtMM is the local one).
 func (p Params) PitchMM() float64 { return 25.4 / p.LPI }
 
 // SamplesPerRev is the number of angle samples in one revolution at EngineRate.
@@ -133,10 +141,11 @@ type Disc struct {
 	scaleUM float64 // µm per int16 step
 	groove  []int16 // fresh lateral displacement, + = outward
 
-	smoothUM2 []float32 // per block: accumulated wear smoothing variance σ², µm²
-	wallUM    []float32 // per block: wall height, µm
-	roughUM   []float32 // per block: wall roughness rms, µm
-	stats     cellStats // derived from groove: curvature per block (cellstats.go)
+	smoothUM2 []float32    // per block: accumulated wear smoothing variance σ², µm²
+	wallUM    []float32    // per block: wall height, µm
+	roughUM   []float32    // per block: wall roughness rms, µm
+	stats     cellStats    // derived from groove: curvature per block (cellstats.go)
+	pitch     pitchProfile // derived from groove when VariablePitch (pitch.go)
 
 	marks   []Mark
 	history []PlayRecord
@@ -220,13 +229,20 @@ func (d *Disc) radiusAt(x float64) float64 {
 	ps := float64(d.ProgrammeStart())
 	pe := float64(d.ProgrammeEnd())
 	ls := float64(d.lockStart())
+	variable := d.pitch.turnR != nil
 	rEnd := p.StartRadiusMM - p.PitchMM()*float64(d.progLen)/n
+	if variable {
+		rEnd = d.pitch.endR
+	}
 	switch {
 	case x < 0:
 		return p.StartRadiusMM + leadInMM
 	case x < ps:
 		return p.StartRadiusMM + leadInMM*(1-x/ps)
 	case x < pe:
+		if variable {
+			return d.pitch.radius(x-ps, n)
+		}
 		return p.StartRadiusMM - p.PitchMM()*(x-ps)/n
 	case x < ls:
 		return rEnd - runOutMM*(x-pe)/(ls-pe)
@@ -313,6 +329,6 @@ func (d *Disc) Plays() int { return len(d.history) }
 // MemoryBytes is the heap the disc's arrays occupy.
 func (d *Disc) MemoryBytes() int {
 	return 2*cap(d.groove) + 4*(cap(d.smoothUM2)+cap(d.wallUM)+cap(d.roughUM)) +
-		4*(cap(d.stats.kappaRMS)+cap(d.stats.kappaPeak)+cap(d.stats.lambdaUM)) +
+		4*(cap(d.stats.kappaRMS)+cap(d.stats.kappaPeak)+cap(d.stats.lambdaUM)) + 8*cap(d.pitch.turnR) +
 		48*cap(d.marks) + 128*cap(d.history)
 }

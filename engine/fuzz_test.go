@@ -7,11 +7,13 @@ import (
 )
 
 // FuzzCutPlay: any samples (NaN, Inf, huge, denormal), any level and rate
-// give a disc that plays without panics or NaN, or a clear error.
+// give a disc that plays without panics or NaN, or a clear error; with a
+// variable pitch (rateSel's bit 2) too.
 func FuzzCutPlay(f *testing.F) {
 	f.Add([]byte{}, int16(0), uint8(0), false)
 	f.Add([]byte{0, 0, 0xc0, 0x7f, 0, 0, 0x80, 0x7f, 0, 0, 0x80, 0xff}, int16(6), uint8(1), true) // NaN, +Inf, −Inf
 	f.Add([]byte{0xff, 0xff, 0x7f, 0x7f, 1, 0, 0, 0}, int16(-60), uint8(2), false)                // MaxFloat32, denormal
+	f.Add([]byte{0, 0, 0x80, 0x3f, 0, 0, 0x80, 0xbf}, int16(2400), uint8(4), true)                // ±1, hot, variable pitch
 	f.Fuzz(func(t *testing.T, raw []byte, levelDB int16, rateSel uint8, hot bool) {
 		n := min(len(raw)/4, 8192)
 		x := make([]float32, n)
@@ -21,6 +23,7 @@ func FuzzCutPlay(f *testing.F) {
 		rates := []int{EngineRate, 48000, 8000, 192000}
 		p := DefaultParams()
 		p.StartRadiusMM, p.EndRadiusMM = 118, 117.5
+		p.VariablePitch = rateSel&4 != 0
 		d, err := Cut([][]float32{x}, rates[int(rateSel)%len(rates)], p,
 			CutOptions{LevelDB: float64(levelDB) / 100, Hot: hot})
 		if err != nil {

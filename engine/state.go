@@ -129,6 +129,7 @@ func Restore(s DiscState) (*Disc, error) {
 		marks:     append([]Mark(nil), s.Marks...),
 		history:   append([]PlayRecord(nil), s.History...),
 	}
+	d.layOutPitch() // before computeStats: the curvature depends on the radius
 	d.computeStats()
 	return d, nil
 }

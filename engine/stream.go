@@ -314,6 +314,7 @@ func (p *Player) checkSkip(b int) {
 	}
 	r := d.radiusAt(p.pos)
 	th := 2 * math.Pi * math.Mod(p.pos, n) / n
+	jumpMM := d.pitchAt(math.Min(p.pos, p.pos+dir*n)) // the land it crosses
 	p.pos += dir * n
 	p.x1, p.x2 = p.y1, p.y2 // it lands in the neighbouring groove
 	p.wowStale = true
@@ -321,7 +322,7 @@ func (p *Player) checkSkip(b int) {
 	p.rec.Skips++
 	p.cool = d.n / 8
 	if len(p.skipMark) < 256 {
-		p.skipMark = append(p.skipMark, Mark{Kind: MarkSkip, RadiusMM: r, AngleRad: th, LengthMM: d.Params.PitchMM()})
+		p.skipMark = append(p.skipMark, Mark{Kind: MarkSkip, RadiusMM: r, AngleRad: th, LengthMM: jumpMM})
 	}
 }
 

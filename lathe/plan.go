@@ -45,7 +45,7 @@ type Plan struct {
 	StartX    float64 // machine X where the cut starts, mm
 	EndX      float64 // and ends
 	Revs      int     // revolutions cut
-	FeedMMMin float64 // carriage feed over the programme: rpm × 25.4 / lpi
+	FeedMMMin float64 // carriage feed over the programme: rpm × 25.4 / lpi (with variable pitch the widest; each turn has its own F)
 	// SpiralLine is the index of the dwell after the cutter's drop: grbl
 	// answers a dwell when it ends, so its ok is the moment the spiral (and
 	// the disc's sample 0, where the cutter audio starts) begins.

@@ -110,7 +110,7 @@ func drawGroovePanel(im *image.NRGBA, r image.Rectangle, d *engine.Disc, sample 
 	pw, ph := r.Dx(), r.Dy()
 	umPerPX := lengthMM * 1000 / float64(pw)
 	n := d.SamplesPerRev()
-	pitchUM := d.Params.PitchMM() * 1000
+	pitchUM := d.MinPitchMM() * 1000 // a variable-pitch spiral shows more turns
 	r0 := d.RadiusMM(sample)
 	arcUM := 2 * math.Pi * r0 * 1000 / float64(n)
 	K := int(float64(ph)/2*umPerPX/pitchUM) + 2 // turns above and below in view

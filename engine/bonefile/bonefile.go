@@ -1,12 +1,14 @@
 // Package bonefile reads and writes .bone disc files: a disc's parameters,
 // its cut groove, its wear and its play history.
 //
-// # Format, version 1 (all integers little-endian)
+// # Format, version 2 (all integers little-endian)
 //
 //	offset size  field
 //	0      4     magic "BONE"
-//	4      2     format version (1)
-//	6      2     flags, must be 0 (a newer writer's feature this reader lacks)
+//	4      2     format version (2; 1 differs only in the payload)
+//	6      2     flags: bit 0 = variable pitch (the turn spacing follows the
+//	             music; it is derived from the groove on load, not stored);
+//	             any other bit is a newer writer's feature this reader lacks
 //	8      4     compressed payload length, bytes (≤ MaxCompressedBytes)
 //	12     4     payload length after decompression (≤ MaxPayloadBytes)
 //	16     4     CRC-32C (Castagnoli) of bytes 0–15 followed by the compressed payload
@@ -14,7 +16,7 @@
 //
 // The CRC covers the header and the compressed bytes, so any damage up to
 // 32 bits long anywhere in the file is caught for certain, before the
-// decompressor sees a byte. The payload is described in v1.go.
+// decompressor sees a byte. The payload is described in payload.go.
 //
 // Compression is the standard library's compress/flate at BestSpeed (level
 // 6 saves under 10 % more and takes five times as long, which the browser
@@ -48,6 +50,12 @@ const (
 	headerSize = 20
 	// Version is the format version Encode writes.
 	Version = 2
+	// flagVariablePitch marks a disc cut with variable pitch. A flag, not a
+	// new version: a constant-pitch disc stays readable by older builds,
+	// which refuse a variable-pitch one as too new rather than play it at
+	// the wrong spacing.
+	flagVariablePitch = 1 << 0
+	knownFlags        = flagVariablePitch
 )
 
 // Caps. A disc's own spiral bounds its programme (radii, pitch and speed;
@@ -102,8 +110,12 @@ func Encode(w io.Writer, d *engine.Disc) error {
 	}
 	header := make([]byte, 0, headerSize)
 	header = append(header, magic...)
+	var flags uint16
+	if d.Params.VariablePitch {
+		flags |= flagVariablePitch
+	}
 	header = binary.LittleEndian.AppendUint16(header, Version)
-	header = binary.LittleEndian.AppendUint16(header, 0)
+	header = binary.LittleEndian.AppendUint16(header, flags)
 	header = binary.LittleEndian.AppendUint32(header, uint32(compressed.Len()))
 	header = binary.LittleEndian.AppendUint32(header, uint32(len(payload)))
 	header = binary.LittleEndian.AppendUint32(header, checksum(header, compressed.Bytes()))
@@ -140,7 +152,7 @@ func Decode(r io.Reader) (*engine.Disc, error) {
 	if version == 0 {
 		return nil, fmt.Errorf("%w: version 0", ErrDamaged)
 	}
-	if version > Version || flags != 0 {
+	if version > Version || flags&^knownFlags != 0 {
 		return nil, ErrTooNew
 	}
 	if compressedLen > MaxCompressedBytes || payloadLen > MaxPayloadBytes {
@@ -168,6 +180,7 @@ func Decode(r io.Reader) (*engine.Disc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
+	state.Params.VariablePitch = flags&flagVariablePitch != 0
 	d, err := engine.Restore(state)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)

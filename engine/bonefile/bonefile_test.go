@@ -70,6 +70,8 @@ func TestRoundTrip(t *testing.T) {
 	titled.Title = "Рок на костях — rock on bones"
 	titled.Film = "skull"
 	titled.Seed = math.MaxUint64
+	variable := fastParams()
+	variable.VariablePitch = true
 	tests := []struct {
 		name  string
 		disc  func() *engine.Disc
@@ -81,6 +83,7 @@ func TestRoundTrip(t *testing.T) {
 		{"shellac", func() *engine.Disc { return testDisc(t, shellac, 0.2, engine.CutOptions{}) }, nil},
 		{"Cyrillic title", func() *engine.Disc { return testDisc(t, titled, 0.1, engine.CutOptions{}) }, nil},
 		{"78 rpm default", func() *engine.Disc { return testDisc(t, engine.DefaultParams(), 0.2, engine.CutOptions{}) }, nil},
+		{"variable pitch", func() *engine.Disc { return testDisc(t, variable, 1.5, engine.CutOptions{}) }, []string{"steel"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,6 +102,14 @@ func TestRoundTrip(t *testing.T) {
 			if again := encode(t, got); !bytes.Equal(again, data) {
 				t.Error("re-encoding the decoded disc gives different bytes")
 			}
+			// The spiral is derived from the groove on load, never stored:
+			// it must come back to the bit.
+			for i := 0; i < d.Len(); i += 61 {
+				if got.RadiusMM(i) != d.RadiusMM(i) || got.PitchAtMM(i) != d.PitchAtMM(i) {
+					t.Fatalf("sample %d: radius %v, pitch %v after decoding, %v, %v before",
+						i, got.RadiusMM(i), got.PitchAtMM(i), d.RadiusMM(i), d.PitchAtMM(i))
+				}
+			}
 			t.Logf("%d groove samples, %d plays: %d bytes", len(d.State().Groove), d.Plays(), len(data))
 		})
 	}
@@ -112,7 +123,7 @@ func TestFormatCoversEngineState(t *testing.T) {
 		fields int
 	}{
 		{engine.DiscState{}, 11},
-		{engine.Params{}, 11},
+		{engine.Params{}, 12},
 		{engine.CutInfo{}, 5},
 		{engine.Mark{}, 5},
 		{engine.PlayRecord{}, 12},
@@ -164,7 +175,7 @@ func frame(version uint16, payload []byte, declaredLen uint32) []byte {
 	return append(h, compressed.Bytes()...)
 }
 
-// validPayload is the v1 payload of a small disc.
+// validPayload is the current version's payload of a small disc.
 func validPayload(t testing.TB) []byte {
 	p, err := encodePayload(testDisc(t, fastParams(), 0.05, engine.CutOptions{}).State())
 	if err != nil {
@@ -175,19 +186,20 @@ func validPayload(t testing.TB) []byte {
 
 func TestHostileFiles(t *testing.T) {
 	payload := validPayload(t)
-	good := frame(1, payload, uint32(len(payload)))
+	good := frame(Version, payload, uint32(len(payload)))
 	withHeader := func(edit func(h []byte)) []byte {
 		b := bytes.Clone(good)
 		edit(b)
 		return b
 	}
-	// offset of the groove count: params (7 f64 + u8 + str + u64 + str), cut (u8 + 3 f64 + u8), u32, f64
+	// offset of the groove count: params (7 f64 + u8 + str + u64 + str),
+	// cut (u8 + 3 f64 + u8), u32, f64
 	params := 7*8 + 1 + 2 + len("chest") + 8 + 2
 	grooveCount := params + 1 + 3*8 + 1 + 4 + 8
 	setU32 := func(at int, v uint32) []byte {
 		p := bytes.Clone(payload)
 		binary.LittleEndian.PutUint32(p[at:], v)
-		return frame(1, p, uint32(len(p)))
+		return frame(Version, p, uint32(len(p)))
 	}
 	tests := []struct {
 		name string
@@ -199,26 +211,26 @@ func TestHostileFiles(t *testing.T) {
 		{"magic only", []byte("BONE"), ErrDamaged},
 		{"version 0", withHeader(func(h []byte) { h[4] = 0 }), ErrDamaged},
 		{"version from the future", withHeader(func(h []byte) { h[4] = 9 }), ErrTooNew},
-		{"unknown flag", withHeader(func(h []byte) { h[6] = 1 }), ErrTooNew},
+		{"unknown flag", withHeader(func(h []byte) { h[6] = 2 }), ErrTooNew},
 		{"compressed length 4 GB", withHeader(func(h []byte) { binary.LittleEndian.PutUint32(h[8:], math.MaxUint32) }), ErrDamaged},
 		{"payload length 4 GB", withHeader(func(h []byte) { binary.LittleEndian.PutUint32(h[12:], math.MaxUint32) }), ErrDamaged},
 		{"compressed length 150 MB, 1 KB present", withHeader(func(h []byte) { binary.LittleEndian.PutUint32(h[8:], 150<<20) }), ErrDamaged},
 		{"trailing byte", append(bytes.Clone(good), 0), ErrDamaged},
-		{"payload longer than declared", frame(1, payload, uint32(len(payload)-1)), ErrDamaged},
-		{"payload shorter than declared", frame(1, payload, uint32(len(payload)+1)), ErrDamaged},
+		{"payload longer than declared", frame(Version, payload, uint32(len(payload)-1)), ErrDamaged},
+		{"payload shorter than declared", frame(Version, payload, uint32(len(payload)+1)), ErrDamaged},
 		{"groove count 4 G", setU32(grooveCount, math.MaxUint32), ErrDamaged},
 		{"groove count one short", setU32(grooveCount, binary.LittleEndian.Uint32(payload[grooveCount:])-1), ErrDamaged},
 		{"programme length 4 G", setU32(grooveCount-12, math.MaxUint32), ErrDamaged},
-		{"extra payload byte", frame(1, append(bytes.Clone(payload), 0), uint32(len(payload)+1)), ErrDamaged},
+		{"extra payload byte", frame(Version, append(bytes.Clone(payload), 0), uint32(len(payload)+1)), ErrDamaged},
 		{"title length 64 K", func() []byte {
 			p := bytes.Clone(payload)
 			binary.LittleEndian.PutUint16(p[params-2:], math.MaxUint16)
-			return frame(1, p, uint32(len(p)))
+			return frame(Version, p, uint32(len(p)))
 		}(), ErrDamaged},
 		{"NaN diameter", func() []byte {
 			p := bytes.Clone(payload)
 			binary.LittleEndian.PutUint64(p, math.Float64bits(math.NaN()))
-			return frame(1, p, uint32(len(p)))
+			return frame(Version, p, uint32(len(p)))
 		}(), ErrDamaged},
 	}
 	for _, tt := range tests {
@@ -302,30 +314,60 @@ func BenchmarkDecode3Minutes(b *testing.B) {
 	b.ReportMetric(float64(len(data))/1e6, "file-MB")
 }
 
-// A version 1 file (written before plays kept the needle's wear) still
-// opens, with its history; its plays read as unaged, with fresh needles.
-func TestReadsVersion1(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "fuzz", "FuzzDecode", "v1_played_disc"))
+// seedFile reads a fuzz seed file of FuzzDecode.
+func seedFile(t *testing.T, name string) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "fuzz", "FuzzDecode", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.SplitN(string(raw), "\n", 3)
 	if len(lines) < 2 || !strings.HasPrefix(lines[1], "[]byte(") {
-		t.Fatalf("not a fuzz seed file")
+		t.Fatalf("%s is not a fuzz seed file", name)
 	}
 	data, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(lines[1], "[]byte("), ")"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if binary.LittleEndian.Uint16([]byte(data)[4:]) != 1 {
-		t.Fatalf("the seed is not a version 1 file")
+	return data
+}
+
+// Files of the older version still open: version 1 (written before plays
+// kept the needle's wear) with its history, its plays unaged with fresh
+// needles, at a constant pitch.
+func TestReadsOldVersions(t *testing.T) {
+	for _, name := range []string{"v1_played_disc", "v1_fresh_disc"} {
+		data := seedFile(t, name)
+		if v := binary.LittleEndian.Uint16([]byte(data)[4:]); v != 1 {
+			t.Fatalf("%s is a version %d file, want 1", name, v)
+		}
+		d, err := Decode(strings.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if d.Params.VariablePitch || d.MinPitchMM() != d.Params.PitchMM() {
+			t.Errorf("%s: variable pitch %v, closest turns %.4f mm", name, d.Params.VariablePitch, d.MinPitchMM())
+		}
+		if name == "v1_played_disc" {
+			h := d.History()
+			if len(h) != 1 || h[0].Aged || h[0].NeedleUM != 0 || h[0].Pickup != "crystal" {
+				t.Errorf("version 1 history: %+v", h)
+			}
+		}
 	}
-	d, err := Decode(strings.NewReader(data))
-	if err != nil {
-		t.Fatalf("version 1 file: %v", err)
+}
+
+// A variable-pitch disc says so in the header's flags, so a constant-pitch
+// disc's file is byte for byte what older builds write and read, and they
+// refuse a variable-pitch one as too new.
+func TestVariablePitchIsAHeaderFlag(t *testing.T) {
+	vp := fastParams()
+	vp.VariablePitch = true
+	data := encode(t, testDisc(t, vp, 0.3, engine.CutOptions{}))
+	if f := binary.LittleEndian.Uint16(data[6:]); f != flagVariablePitch {
+		t.Errorf("flags %#x, want %#x", f, flagVariablePitch)
 	}
-	h := d.History()
-	if len(h) != 1 || h[0].Aged || h[0].NeedleUM != 0 || h[0].Pickup != "crystal" {
-		t.Errorf("version 1 history: %+v", h)
+	if f := binary.LittleEndian.Uint16(encode(t, testDisc(t, fastParams(), 0.3, engine.CutOptions{}))[6:]); f != 0 {
+		t.Errorf("a constant-pitch disc has flags %#x, want 0", f)
 	}
 }

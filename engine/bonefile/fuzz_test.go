@@ -53,6 +53,8 @@ func TestWriteFuzzSeeds(t *testing.T) {
 	play(t, played, "crystal")
 	d := testDisc(t, fastParams(), 0.01, engine.CutOptions{})
 	valid := encode(t, d)
+	vp := fastParams()
+	vp.VariablePitch = true
 	payload, err := encodePayload(d.State())
 	if err != nil {
 		t.Fatal(err)
@@ -66,16 +68,17 @@ func TestWriteFuzzSeeds(t *testing.T) {
 	binary.LittleEndian.PutUint32(hugeGroove[7*8+1+2+5+8+2+1+3*8+1+4+8:], math.MaxUint32)
 	seeds := map[string]map[string][]byte{
 		"FuzzDecode": {
-			"valid_played_disc": encode(t, played),
-			"valid_fresh_disc":  valid,
-			"truncated":         valid[:len(valid)/2],
-			"header_only":       valid[:headerSize],
-			"bad_checksum":      badSum,
-			"huge_lengths":      hugeLengths,
-			"huge_groove_count": frame(1, hugeGroove, uint32(len(hugeGroove))),
-			"future_version":    frame(7, nil, 0),
-			"not_a_disc":        []byte("RIFF\x24\x00\x00\x00WAVEfmt "),
-			"payload_too_long":  frame(1, payload, uint32(len(payload)-3)),
+			"valid_played_disc":         encode(t, played),
+			"valid_fresh_disc":          valid,
+			"valid_variable_pitch_disc": encode(t, testDisc(t, vp, 0.3, engine.CutOptions{})),
+			"truncated":                 valid[:len(valid)/2],
+			"header_only":               valid[:headerSize],
+			"bad_checksum":              badSum,
+			"huge_lengths":              hugeLengths,
+			"huge_groove_count":         frame(Version, hugeGroove, uint32(len(hugeGroove))),
+			"future_version":            frame(7, nil, 0),
+			"not_a_disc":                []byte("RIFF\x24\x00\x00\x00WAVEfmt "),
+			"payload_too_long":          frame(Version, payload, uint32(len(payload)-3)),
 		},
 		// A whole payload is ~300 KB raw; its head (parameters, cut, the
 		// groove's start) is where the parser's decisions are.

@@ -26,7 +26,7 @@ const (
 
 const usageText = `usage:
   bonemusic cut    IN.(wav|mp3|ogg) -o DISC.bone [--film chest|skull|hands|spine|pelvis|knee]
-                   [--rpm 78] [--lpi 100] [--level DB] [--hot] [--seed N] [--title T]
+                   [--rpm 78] [--lpi 100] [--variable-pitch] [--level DB] [--hot] [--seed N] [--title T]
   bonemusic play   DISC.bone -o OUT.wav [--pickup steel|crystal|magnetic] [--plays N] [--rpm R]
   bonemusic info   DISC.bone
   bonemusic render DISC.bone -o DISC.png [--size PX]

@@ -253,4 +253,23 @@ func TestLatheDryRun(t *testing.T) {
 	if code, _, stderr := run(t, "lathe", disc, "--dry-run", "--travel", "10"); code != exitError || !strings.Contains(stderr, "carriage travel") {
 		t.Errorf("too little travel: exit %d, %q", code, stderr)
 	}
+	// Cut with variable pitch, the plan's feed follows the music.
+	vp := filepath.Join(dir, "march-vp.bone")
+	mustRun(t, "cut", in, "-o", vp, "--variable-pitch")
+	var info discInfo
+	if err := json.Unmarshal([]byte(mustRun(t, "info", vp)), &info); err != nil {
+		t.Fatal(err)
+	}
+	if !info.Params.VariablePitch || info.Params.MinPitchMM >= 0.254 {
+		t.Errorf("variable pitch %v, closest turns %.3f mm; want true and under the nominal 0.254", info.Params.VariablePitch, info.Params.MinPitchMM)
+	}
+	feeds := map[string]bool{}
+	for _, l := range strings.Split(mustRun(t, "lathe", vp, "--dry-run"), "\n") {
+		if f := strings.Fields(l); len(f) == 3 && f[0] == "G1" && strings.HasPrefix(f[1], "X") {
+			feeds[f[2]] = true
+		}
+	}
+	if len(feeds) < 3 {
+		t.Errorf("a variable-pitch plan with %d distinct feeds: %v", len(feeds), feeds)
+	}
 }

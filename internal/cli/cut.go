@@ -22,6 +22,7 @@ func runCut(e *env) error {
 	film := fs.String("film", "chest", "X-ray film the disc is cut from")
 	rpm := fs.String("rpm", "78", "cutting speed: 78, 45, 33 or any rpm")
 	lpi := fs.Float64("lpi", 100, "groove pitch, lines per inch (80–300)")
+	variable := fs.Bool("variable-pitch", false, "space the turns by the music (a mastering lathe's variable pitch); --lpi is then the widest")
 	level := fs.Float64("level", 0, "cutting level, dB")
 	hot := fs.Bool("hot", false, "cut too loud, without the lathe's limiter")
 	seed := fs.Uint64("seed", 0, "seed for film, dust and scratches (default: from the sound)")
@@ -42,6 +43,7 @@ func runCut(e *env) error {
 		return err
 	}
 	p.LPI = *lpi
+	p.VariablePitch = *variable
 	p.Title = *title
 	if math.IsNaN(*level) || math.IsInf(*level, 0) || *level < -40 || *level > 40 {
 		return usagef("--level %g dB is outside −40…40", *level)

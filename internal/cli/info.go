@@ -30,6 +30,8 @@ type paramsInfo struct {
 	DiameterMM      float64 `json:"diameter_mm"`
 	RPM             float64 `json:"rpm"`
 	LPI             float64 `json:"lpi"`
+	VariablePitch   bool    `json:"variable_pitch"`
+	MinPitchMM      float64 `json:"min_pitch_mm"` // the closest turns (the nominal pitch unless variable)
 	StartRadiusMM   float64 `json:"start_radius_mm"`
 	EndRadiusMM     float64 `json:"end_radius_mm"`
 	EccentricityMM  float64 `json:"eccentricity_mm"`
@@ -89,7 +91,7 @@ func describe(file string, d *engine.Disc) discInfo {
 	info := discInfo{
 		File: file,
 		Params: paramsInfo{
-			DiameterMM: p.DiameterMM, RPM: p.RPM, LPI: p.LPI, StartRadiusMM: p.StartRadiusMM, EndRadiusMM: p.EndRadiusMM,
+			DiameterMM: p.DiameterMM, RPM: p.RPM, LPI: p.LPI, VariablePitch: p.VariablePitch, MinPitchMM: round3(d.MinPitchMM()), StartRadiusMM: p.StartRadiusMM, EndRadiusMM: p.EndRadiusMM,
 			EccentricityMM: p.EccentricityMM, EccentricityRad: p.EccentricityRad, Material: p.Material.String(),
 			Film: p.Film, Seed: p.Seed, Title: p.Title,
 		},
