@@ -30,6 +30,11 @@ type text struct {
 	OneSkip                              string
 	Saving                               string
 	Unlistenable, Fresh, Worn, LetterNew string
+
+	ToLathe, LatheTitle, LatheHint, LatheStart, LatheStop string
+	LatheSteps                                            string // fmt: done, total
+	LatheNoPort, LatheStopped, LatheFinished              string
+	Machines, LathePhases                                 map[string]string
 }
 
 var texts = map[string]text{
@@ -100,6 +105,19 @@ var texts = map[string]text{
 		Fresh:        "Fresh disc: play it and hear it wear.",
 		Worn:         "Worn, play by play",
 		LetterNew:    "An audio letter with %d plays on it.",
+
+		ToLathe:       "Cut on a lathe",
+		LatheTitle:    "Cut this record on a lathe",
+		LatheHint:     "The simulated lathe runs here; a real one connects by USB (grbl) or MIDI.",
+		LatheStart:    "Start the cut",
+		LatheStop:     "■ STOP",
+		LatheSteps:    "step %d of %d",
+		LatheNoPort:   "No lathe is plugged in: connect it by USB, or choose the simulated lathe.",
+		LatheStopped:  "The lathe stopped: ",
+		LatheFinished: "The lathe has cut the record: cutter up, platter stopped.",
+		Machines:      map[string]string{"sim": "Simulated", "serial": "Serial (grbl)", "midi": "MIDI"},
+		LathePhases: map[string]string{"connecting": "Connecting to the lathe…", "preparing": "The platter spins up, the cutter drops",
+			"cutting": "Cutting", "finished": "Finished", "stopped": "Stopped"},
 	},
 	"ru": {
 		Title:        "Музыка на костях",
@@ -168,6 +186,19 @@ var texts = map[string]text{
 		Fresh:        "Свежая пластинка: сыграйте её и услышьте, как она стирается.",
 		Worn:         "Износ от проигрывания к проигрыванию",
 		LetterNew:    "Звуковое письмо, проиграно %d раз.",
+
+		ToLathe:       "Нарезать на станке",
+		LatheTitle:    "Нарезать эту пластинку на станке",
+		LatheHint:     "Здесь работает модель станка; настоящий подключается по USB (grbl) или MIDI.",
+		LatheStart:    "Начать нарезку",
+		LatheStop:     "■ СТОП",
+		LatheSteps:    "шаг %d из %d",
+		LatheNoPort:   "Станок не подключён: подключите его по USB или выберите модель станка.",
+		LatheStopped:  "Станок остановлен: ",
+		LatheFinished: "Станок нарезал пластинку: резец поднят, диск остановлен.",
+		Machines:      map[string]string{"sim": "Модель", "serial": "Порт (grbl)", "midi": "MIDI"},
+		LathePhases: map[string]string{"connecting": "Подключаемся к станку…", "preparing": "Диск разгоняется, резец опускается",
+			"cutting": "Нарезка", "finished": "Готово", "stopped": "Остановлено"},
 	},
 }
 

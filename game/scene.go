@@ -11,9 +11,10 @@ const (
 	sceneSound                      // bringing a sound: microphone, file or tune
 	sceneCut                        // the lathe cutting it
 	sceneTurntable                  // playing the visitor's record, wearing it
+	sceneLathe                      // cutting it on a real (or simulated) lathe
 )
 
-var sceneNames = [...]string{"lightbox", "film", "sound", "cut", "turntable"}
+var sceneNames = [...]string{"lightbox", "film", "sound", "cut", "turntable", "lathe"}
 
 func (s sceneName) String() string {
 	if int(s) < len(sceneNames) {

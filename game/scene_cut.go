@@ -80,29 +80,7 @@ func (s *cutScene) draw(a *app, v *view, screen *ebiten.Image) {
 	stage, panel := m.stage()
 	now := s.lathe.Now()
 	p := a.studio.params()
-	r := stage.Inset(m.pad)
-	g := render.NewGeometry(p, blankPX)
-	scale := math.Min(r.W, r.H) / blankPX
-	pxPerMM := g.PXPerMM * scale
-	// The blank turns about its burned hole, on the lathe's spindle.
-	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
-	op.GeoM.Translate(-g.HoleX*scale, -g.HoleY*scale)
-	op.GeoM.Rotate(now.AngleRad)
-	op.GeoM.Translate(r.Center().X, r.Center().Y)
-	if img := a.blankFor(p); img != nil {
-		screen.DrawImage(v.scaled(img, scale), op)
-	}
-	gx, gy := op.GeoM.Apply(g.CenterX*scale, g.CenterY*scale)
-	c := Point{gx, gy}
-	// The groove band so far: a darker, finely ringed annulus behind the cutter.
-	outer, inner := p.StartRadiusMM, now.RadiusMM
-	if inner < outer {
-		v.arc(screen, c.X, c.Y, inner*pxPerMM, outer*pxPerMM, 0, 2*math.Pi, color.RGBA{0x10, 0x16, 0x1e, 0x60})
-		for rr := outer; rr > inner; rr -= 3 {
-			v.ring(screen, c.X, c.Y, rr*pxPerMM, 1, color.RGBA{0xd0, 0xe0, 0xf0, 0x30})
-		}
-	}
-	v.drawCutterHead(screen, c, inner*pxPerMM, r.X+r.W, pxPerMM)
+	v.drawBlankUnderCutter(screen, a, stage.Inset(m.pad), p, now.AngleRad, now.RadiusMM)
 	v.header(screen, m, a.text)
 	title := a.text.CuttingFast
 	if s.live {
@@ -112,6 +90,33 @@ func (s *cutScene) draw(a *app, v *view, screen *ebiten.Image) {
 	total := float64(len(a.studio.sound)) / engine.EngineRate
 	v.label(screen, fmt.Sprintf("%s / %s", clock(now.CutSec), clock(total)), false, m.px, dimColor, panel.X, panel.Y+h+m.pad, false)
 	v.bar(screen, Rect{panel.X, panel.Y + h + m.pad + float64(m.px)*1.8, panel.W, math.Max(6, float64(m.px)/2)}, now.Fraction, accentColor)
+}
+
+// drawBlankUnderCutter draws the blank for p turning about its burned hole
+// on the lathe's spindle, fitted in r, grooved from the rim in to
+// radiusMM, with the cutter head there.
+func (v *view) drawBlankUnderCutter(screen *ebiten.Image, a *app, r Rect, p engine.Params, angleRad, radiusMM float64) {
+	g := render.NewGeometry(p, blankPX)
+	scale := math.Min(r.W, r.H) / blankPX
+	pxPerMM := g.PXPerMM * scale
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Translate(-g.HoleX*scale, -g.HoleY*scale)
+	op.GeoM.Rotate(angleRad)
+	op.GeoM.Translate(r.Center().X, r.Center().Y)
+	if img := a.blankFor(p); img != nil {
+		screen.DrawImage(v.scaled(img, scale), op)
+	}
+	gx, gy := op.GeoM.Apply(g.CenterX*scale, g.CenterY*scale)
+	c := Point{gx, gy}
+	// The groove band so far: a darker, finely ringed annulus behind the cutter.
+	outer, inner := p.StartRadiusMM, radiusMM
+	if inner < outer {
+		v.arc(screen, c.X, c.Y, inner*pxPerMM, outer*pxPerMM, 0, 2*math.Pi, color.RGBA{0x10, 0x16, 0x1e, 0x60})
+		for rr := outer; rr > inner; rr -= 3 {
+			v.ring(screen, c.X, c.Y, rr*pxPerMM, 1, color.RGBA{0xd0, 0xe0, 0xf0, 0x30})
+		}
+	}
+	v.drawCutterHead(screen, c, radiusMM*pxPerMM, r.X+r.W, pxPerMM)
 }
 
 // drawCutterHead draws the lathe's carriage coming in from the right along

@@ -102,6 +102,8 @@ func (s *turntableScene) update(a *app, in *Input) scene {
 		s.lesson = (s.lessonShown(m) + 1) % lessonCount
 	case a.ui.pressed(in, "open:bone"):
 		a.pickFile(discFile)
+	case a.ui.pressed(in, "lathe") && !busy:
+		return newLatheScene(a)
 	}
 	for _, p := range engine.Pickups {
 		if a.ui.pressed(in, "pickup:"+p.Name) {
@@ -157,8 +159,8 @@ func (s *turntableScene) layout(a *app, m metrics, now turntable.Now, busy bool)
 		}
 		return busy || playing
 	})
-	add([]string{"export:wav", "export:png", "export:bone"}, []string{a.text.ExportWAV, a.text.ExportPNG, a.text.ExportBone}, nil,
-		func(i int) bool { return busy || s.export != nil || i == 0 && a.tt.LastTake() == nil })
+	add([]string{"export:wav", "export:png", "export:bone", "lathe"}, []string{a.text.ExportWAV, a.text.ExportPNG, a.text.ExportBone, a.text.ToLathe}, nil,
+		func(i int) bool { return busy || i < 3 && s.export != nil || i == 0 && a.tt.LastTake() == nil })
 	add([]string{"open:bone", "own", "chart:next"}, []string{a.text.OpenBone, a.text.NewRecord, a.text.Worn + " ›"}, nil, nil)
 }
 

@@ -9,7 +9,7 @@ type State struct {
 	Ticks        int64    `json:"ticks"`        // Update calls so far
 	TPS          float64  `json:"tps"`          // measured updates per second
 	FPS          float64  `json:"fps"`          // measured frames per second
-	Scene        string   `json:"scene"`        // lightbox, film, sound, cut or turntable
+	Scene        string   `json:"scene"`        // lightbox, film, sound, cut, turntable or lathe
 	DiscAngleDeg float64  `json:"discAngleDeg"` // rotation of the record on the platter, degrees, grows while it turns
 	TurnedSec    float64  `json:"turnedSec"`    // the turntable's clock, seconds
 	PlatterRPM   float64  `json:"platterRPM"`   // how fast the platter turns now (its motor has inertia)
@@ -36,6 +36,16 @@ type State struct {
 	Scale        float64  `json:"scale"`        // screen pixels per CSS pixel
 	Notice       string   `json:"notice"`       // what the visitor is told about a problem ("" when all is well)
 	Lang         string   `json:"lang"`         // "en" or "ru"
+
+	// The lathe scene: cutting the record on a machine.
+	LatheMachine  string  `json:"latheMachine"`  // sim, serial or midi
+	LathePhase    string  `json:"lathePhase"`    // connecting, preparing, cutting, finished, stopped ("" before a cut)
+	LatheDone     int     `json:"latheDone"`     // plan steps the machine accepted
+	LatheTotal    int     `json:"latheTotal"`    // of all
+	LatheState    string  `json:"latheState"`    // the machine's own state: Idle, Run, Hold:0, Alarm …
+	LatheLine     string  `json:"latheLine"`     // the latest step accepted (a G-code line, a MIDI message in words)
+	LatheRadiusMM float64 `json:"latheRadiusMM"` // the cutter's radius on the disc
+	LatheLevel    float64 `json:"latheLevel"`    // the cutter drive's level, 0–1
 }
 
 // Button is one visible control, where a visitor (or a test) taps it: its

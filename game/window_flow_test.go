@@ -18,7 +18,8 @@ const flowTicks = 90 * 60
 // runFlowScenario makes a record in the desktop window from the microphone
 // — a PulseAudio server the test started, whose default source is a 440 Hz
 // sine — by replayed taps on the published buttons, plays it twice with the
-// steel needle, and prints the final state and the steps it took.
+// steel needle, cuts it on the simulated lathe, and prints the final state
+// and the steps it took.
 func runFlowScenario() int {
 	sc := &script{steps: []step{
 		{"the demo on the lightbox", hasButton("own"), "own"},
@@ -30,7 +31,10 @@ func runFlowScenario() int {
 		{"the record cut", func(s State) bool { return s.Scene == "turntable" }, "pickup:steel"},
 		{"the steel needle", func(s State) bool { return s.Pickup == "steel" }, "play"},
 		{"the first play over", func(s State) bool { return s.Plays == 1 && s.Arm == "rest" }, "play"},
-		{"the second play over", func(s State) bool { return s.Plays == 2 && s.Arm == "rest" }, ""},
+		{"the second play over", func(s State) bool { return s.Plays == 2 && s.Arm == "rest" }, "lathe"},
+		{"the lathe", func(s State) bool { return s.Scene == "lathe" }, "lathe:start"},
+		{"the simulated lathe cutting", func(s State) bool { return s.LathePhase == "cutting" && s.LatheState == "Run" }, ""},
+		{"the cut finished", func(s State) bool { return s.LathePhase == "finished" }, ""},
 	}}
 	st, err := RunGame(New(Options{Lang: "en", MaxTicks: flowTicks, Driver: sc.drive}))
 	fmt.Fprintf(os.Stderr, "steps done: %s; waiting for: %s\n", strings.Join(sc.log, ", "), sc.current())
@@ -41,8 +45,9 @@ func runFlowScenario() int {
 func TestWindowFlowWithMicrophone(t *testing.T) {
 	server := startPulse(t)
 	st := runScenario(t, "alsa-null.conf", windowScenarioEnv+"=flow", "PULSE_SERVER="+server)
-	if st.Scene != "turntable" || st.Plays != 2 {
-		t.Fatalf("ended in %s with %d plays, want the turntable after 2 plays", st.Scene, st.Plays)
+	if st.Scene != "lathe" || st.Plays != 2 || st.LathePhase != "finished" || st.LatheDone != st.LatheTotal {
+		t.Fatalf("ended in %s with %d plays, the lathe %s after %d of %d steps; want the lathe finished after 2 plays",
+			st.Scene, st.Plays, st.LathePhase, st.LatheDone, st.LatheTotal)
 	}
 	if st.Source != "mic" || st.RecordedSec < 2 || st.RecordedSec > 4.1 || st.Film != "skull" {
 		t.Errorf("record of %.1f s from %q on %q, want 2–4 s from the microphone on skull (the test source delivers 2 s blocks)", st.RecordedSec, st.Source, st.Film)

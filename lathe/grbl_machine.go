@@ -16,9 +16,10 @@ func NewGrbl(rw io.ReadWriteCloser, cfg Config) Machine {
 }
 
 type grblMachine struct {
-	rw  io.ReadWriteCloser
-	cfg Config
-	opt grbl.StreamOptions // zero: grbl's defaults (5 Hz status, 500 ms link timeout)
+	rw   io.ReadWriteCloser
+	conn *grbl.Conn // one reader for the port's life, from the first cut on
+	cfg  Config
+	opt  grbl.StreamOptions // zero: grbl's defaults (5 Hz status, 500 ms link timeout)
 }
 
 func (m *grblMachine) Close() error { return m.rw.Close() }
@@ -31,9 +32,12 @@ func (m *grblMachine) Cut(ctx context.Context, d *engine.Disc, report func(Event
 	if err != nil {
 		return err
 	}
+	if m.conn == nil {
+		m.conn = grbl.NewConn(m.rw)
+	}
 	last := Event{Phase: Connecting, Total: len(plan.Lines)}
 	report(last)
-	err = grbl.Stream(ctx, m.rw, plan.Lines, m.opt, func(e grbl.Event) {
+	err = m.conn.Stream(ctx, plan.Lines, m.opt, func(e grbl.Event) {
 		last.Done, last.Note = e.Answered, e.Note
 		switch {
 		case e.Answered > plan.SpiralLine:

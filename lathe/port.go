@@ -1,6 +1,13 @@
 package lathe
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrNoPortChosen is the visitor closing the browser's port list without
+// choosing: not a fault, nothing was opened.
+var ErrNoPortChosen = errors.New("lathe: no port was chosen: choose the lathe's port in the browser's list (plug the lathe in first if it is not there)")
 
 // The protocols a lathe may speak.
 const (

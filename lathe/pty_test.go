@@ -49,9 +49,10 @@ func (l *cutLog) last() Event {
 	return l.events[len(l.events)-1]
 }
 
-// A short disc cut through the serial code: every line accepted, the
-// board's receive buffer never overfilled, the carriage where the plan
-// ends, the cutter up, no alarm; the phases in order.
+// A short disc cut twice through the serial code on a port that stays
+// open: every line accepted, the board's receive buffer never overfilled,
+// the carriage where the plan ends, the cutter up, no alarm; the phases in
+// order.
 func TestPTYCutsADisc(t *testing.T) {
 	t.Parallel()
 	cfg := DefaultConfig()
@@ -64,7 +65,10 @@ func TestPTYCutsADisc(t *testing.T) {
 	defer m.Close()
 	d := disc(t, 8)
 	plan, _ := PlanCut(d, cfg)
-	var log cutLog
+	if err := m.Cut(context.Background(), d, nil); err != nil {
+		t.Fatal(err)
+	}
+	var log cutLog // a second cut on the port that stayed open
 	if err := m.Cut(context.Background(), d, log.add); err != nil {
 		t.Fatal(err)
 	}

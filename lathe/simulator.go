@@ -41,7 +41,7 @@ func (s *simulator) Cut(ctx context.Context, d *engine.Disc, report func(Event))
 	served := make(chan struct{})
 	go func() { board.Serve(boardCtx, side); close(served) }()
 	defer func() { powerOff(); host.Close(); side.Close(); <-served }()
-	return (&grblMachine{rw: host, cfg: s.cfg}).Cut(ctx, d, report)
+	return NewGrbl(host, s.cfg).Cut(ctx, d, report)
 }
 
 func (s *simulator) Close() error {

@@ -172,6 +172,25 @@ func TestE2EFlow(t *testing.T) {
 	waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.scene === "turntable" && s.film === "spine" && s.plays === 0`, "the live cut to finish")
 	report.add(t, ctx, "live cut of a 6 s WAV", mark)
 
+	// The record on the simulated lathe: the plan streams line by line, the
+	// machine's state and the cutter drive show, the cut finishes; a second
+	// cut is stopped with STOP at once.
+	press(t, ctx, "lathe")
+	waitUntil(t, ctx, 10*time.Second, "window.bonemusic.state", `s.scene === "lathe" && s.latheMachine === "sim"`, "the lathe scene")
+	mark = pageNow(t, ctx)
+	press(t, ctx, "lathe:start")
+	waitUntil(t, ctx, 20*time.Second, "window.bonemusic.state", `s.lathePhase === "cutting" && s.latheState === "Run" && s.audioPlaying`, "the simulated lathe cutting, the drive playing")
+	waitUntil(t, ctx, 20*time.Second, "window.bonemusic.state", `s.latheLevel > 0.01`, "the cutter drive's level during the march")
+	screenshot(t, ctx, "flow-lathe")
+	waitUntil(t, ctx, 40*time.Second, "window.bonemusic.state", `s.lathePhase === "finished" && s.latheDone === s.latheTotal && s.latheState === "Idle" && !s.audioPlaying`, "the cut on the simulated lathe to finish")
+	report.add(t, ctx, "a 6 s record cut on the simulated lathe", mark)
+	press(t, ctx, "lathe:start")
+	waitUntil(t, ctx, 20*time.Second, "window.bonemusic.state", `s.lathePhase === "cutting"`, "a second cut")
+	press(t, ctx, "lathe:stop")
+	waitUntil(t, ctx, 2*time.Second, "window.bonemusic.state", `s.lathePhase === "stopped" && s.notice.includes("stopped by hand")`, "STOP to stop the lathe")
+	press(t, ctx, "back")
+	waitUntil(t, ctx, 10*time.Second, "window.bonemusic.state", `s.scene === "turntable" && s.film === "spine"`, "back at the turntable")
+
 	// A text file is not a sound: a clear message, and nothing else changes.
 	newRecord(t, ctx, "knee")
 	txt := filepath.Join(dir, "notes.txt")

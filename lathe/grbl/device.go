@@ -48,7 +48,7 @@ type Device struct {
 	spindleOn bool
 	spindle   float64 // S, rpm (on a lathe: the platter)
 	coolant   bool
-	dwelling  bool   // a dwell is running; its ok comes when it ends
+	dwelling  bool // a dwell is running; its ok comes when it ends
 	heard     sync.Mutex
 	realtime  []byte // the realtime commands received, for tests; under heard
 	out       *bufio.Writer

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -43,7 +44,35 @@ func (o StreamOptions) withDefaults() StreamOptions {
 	return o
 }
 
-// Stream sends lines to a grbl on rw and waits until the machine is idle
+// Conn is a link to a grbl board. One goroutine reads the board's lines
+// for the link's whole life, so streams may follow one another on a port
+// that stays open (a second cut); it ends when the link fails or closes.
+type Conn struct {
+	rw        io.ReadWriter
+	responses chan Response
+	dead      chan struct{} // closed when reading failed; err says why
+	err       error
+}
+
+// NewConn starts reading rw. Close rw to end the connection.
+func NewConn(rw io.ReadWriter) *Conn {
+	c := &Conn{rw: rw, responses: make(chan Response, 64), dead: make(chan struct{})}
+	go func() {
+		c.err = eachLine(rw, func(line string) bool {
+			c.responses <- Parse(line)
+			return true
+		})
+		close(c.dead)
+	}()
+	return c
+}
+
+// Stream is NewConn(rw).Stream: one stream on a link used once.
+func Stream(ctx context.Context, rw io.ReadWriter, lines []string, opt StreamOptions, report func(Event)) error {
+	return NewConn(rw).Stream(ctx, lines, opt, report)
+}
+
+// Stream sends lines to the grbl on the connection and waits until the machine is idle
 // again. It waits for the banner (and, when none comes — a board without
 // auto-reset, a port already open — asks for one with a soft reset), then
 // streams with character counting while it polls the status at 5 Hz.
@@ -53,7 +82,7 @@ func (o StreamOptions) withDefaults() StreamOptions {
 // the safety door (the cutter lifts, the spindle stops), then a soft reset
 // — and returns what happened in words a technician can act on. It never
 // clears an alarm or resumes by itself. report, if not nil, gets progress.
-func Stream(ctx context.Context, rw io.ReadWriter, lines []string, opt StreamOptions, report func(Event)) error {
+func (c *Conn) Stream(ctx context.Context, lines []string, opt StreamOptions, report func(Event)) error {
 	opt = opt.withDefaults()
 	if report == nil {
 		report = func(Event) {}
@@ -63,21 +92,15 @@ func Stream(ctx context.Context, rw io.ReadWriter, lines []string, opt StreamOpt
 			return fmt.Errorf("grbl: line %d is %d bytes, over grbl's %d: nothing was sent", i+1, len(l)+1, MaxLineBytes)
 		}
 	}
-	responses := make(chan Response, 64)
-	readErr := make(chan error, 1)
-	done := make(chan struct{})
-	defer close(done) // the reader stops handing over lines once Stream returns
-	go func() {
-		err := eachLine(rw, func(line string) bool {
-			select {
-			case responses <- Parse(line):
-				return true
-			case <-done:
-				return false
-			}
-		})
-		readErr <- err
-	}()
+	for drained := false; !drained; { // what the board said between streams is stale
+		select {
+		case <-c.responses:
+		default:
+			drained = true
+		}
+	}
+	rw, responses := c.rw, c.responses
+	lost := func() error { return fmt.Errorf("%w (%v)", ErrLinkLost, c.err) }
 	write := func(b []byte) error {
 		if _, err := rw.Write(b); err != nil {
 			return fmt.Errorf("%w (%v)", ErrLinkLost, err)
@@ -92,7 +115,7 @@ func Stream(ctx context.Context, rw io.ReadWriter, lines []string, opt StreamOpt
 		return why
 	}
 
-	if err := awaitBanner(ctx, responses, readErr, write, opt.BannerWait); err != nil {
+	if err := awaitBanner(ctx, responses, c.dead, lost, write, opt.BannerWait); err != nil {
 		if errors.Is(err, ErrNoGrbl) {
 			return err // not grbl: send it nothing more
 		}
@@ -108,6 +131,11 @@ func Stream(ctx context.Context, rw io.ReadWriter, lines []string, opt StreamOpt
 	ev := Event{Total: len(lines)}
 	for {
 		for next < len(lines) && w.Fits(len(lines[next])+1) {
+			// A $ command (settings, EEPROM writes) goes alone: sent once
+			// everything before it is answered, and answered before more.
+			if w.Pending() > 0 && (isSystem(lines[next]) || next > 0 && isSystem(lines[next-1])) {
+				break
+			}
 			if err := write([]byte(lines[next] + "\n")); err != nil {
 				return stop(err)
 			}
@@ -117,8 +145,8 @@ func Stream(ctx context.Context, rw io.ReadWriter, lines []string, opt StreamOpt
 		select {
 		case <-ctx.Done():
 			return stop(fmt.Errorf("stopped by hand after %d of %d lines", answered, len(lines)))
-		case err := <-readErr:
-			return stop(fmt.Errorf("%w (%v)", ErrLinkLost, err))
+		case <-c.dead:
+			return stop(lost())
 		case r := <-responses:
 			lastHeard = time.Now()
 			switch r.Kind {
@@ -156,9 +184,13 @@ func Stream(ctx context.Context, rw io.ReadWriter, lines []string, opt StreamOpt
 	}
 }
 
+// isSystem reports whether line is a $ command, which grbl wants sent and
+// answered one at a time (an EEPROM write stalls its serial input).
+func isSystem(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), "$") }
+
 // awaitBanner waits for grbl's banner, asking for one with a soft reset
 // when none comes.
-func awaitBanner(ctx context.Context, responses <-chan Response, readErr <-chan error, write func([]byte) error, wait time.Duration) error {
+func awaitBanner(ctx context.Context, responses <-chan Response, dead <-chan struct{}, lost func() error, write func([]byte) error, wait time.Duration) error {
 	for attempt := 0; attempt < 2; attempt++ {
 		timer := time.NewTimer(wait)
 		for waiting := true; waiting; {
@@ -166,9 +198,9 @@ func awaitBanner(ctx context.Context, responses <-chan Response, readErr <-chan 
 			case <-ctx.Done():
 				timer.Stop()
 				return fmt.Errorf("stopped by hand while connecting")
-			case err := <-readErr:
+			case <-dead:
 				timer.Stop()
-				return fmt.Errorf("%w (%v)", ErrLinkLost, err)
+				return lost()
 			case r := <-responses:
 				if r.Kind == KindBanner {
 					timer.Stop()

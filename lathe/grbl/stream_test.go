@@ -166,3 +166,64 @@ func TestEachLineSurvivesOverlongLines(t *testing.T) {
 		t.Errorf("kinds %v, err %v", kinds, err)
 	}
 }
+
+// $ commands (settings and EEPROM writes) go one at a time: each is sent
+// when nothing is outstanding, and nothing follows it until its ok.
+func TestStreamSendsSettingsAlone(t *testing.T) {
+	host, dev := net.Pipe()
+	t.Cleanup(func() { host.Close(); dev.Close() })
+	type arrival struct {
+		line        string
+		outstanding int // lines received but not yet answered when it came
+	}
+	lines := []string{"G21", "G90", "$130=80.000", "G0 X-1", "G0 X-2", "$$", "G0 X-3"}
+	arrivals := make(chan arrival, len(lines))
+	go func() { // a slow grbl: every line answered 30 ms after it arrives
+		dev.Write([]byte(banner + "\r\n"))
+		var mu sync.Mutex
+		outstanding := 0
+		eachLine(dev, func(l string) bool {
+			l = strings.TrimSpace(l)
+			if l == "" || l == "?" {
+				return true
+			}
+			if strings.HasPrefix(l, "?") { // status queries ride in front of lines
+				l = strings.TrimLeft(l, "?")
+			}
+			mu.Lock()
+			arrivals <- arrival{l, outstanding}
+			outstanding++
+			last := len(arrivals) == cap(arrivals)
+			mu.Unlock()
+			time.AfterFunc(30*time.Millisecond, func() {
+				mu.Lock()
+				outstanding--
+				mu.Unlock()
+				dev.Write([]byte("ok\r\n"))
+				if last { // it never reports Idle: end the stream by leaving
+					dev.Close()
+				}
+			})
+			return true
+		})
+	}()
+	Stream(context.Background(), host, lines, StreamOptions{PollEvery: time.Hour}, nil)
+	close(arrivals)
+	var got []arrival
+	for a := range arrivals {
+		got = append(got, a)
+	}
+	if len(got) != len(lines) {
+		t.Fatalf("the device got %v", got)
+	}
+	for i, a := range got {
+		if isSystem(a.line) || i > 0 && isSystem(got[i-1].line) {
+			if a.outstanding != 0 {
+				t.Errorf("%q arrived with %d lines unanswered, want none", a.line, a.outstanding)
+			}
+		}
+	}
+	if got[1].outstanding == 0 {
+		t.Errorf("G90 waited for G21's answer: plain lines should be streamed ahead")
+	}
+}
