@@ -121,6 +121,7 @@ func (g *Game) Update() error {
 		in.Files = append(in.Files, readFile(g.opt.Open))
 		g.opt.Open = ""
 	}
+	in.resolveSpace(a.ui.focusSet && a.ui.focus != "")
 	a.look.update(a.tt)
 	a.ui.navigate(in) // on the controls the visitor saw last tick
 	a.ui.begin()
@@ -145,6 +146,7 @@ func merge(in, d *Input) *Input {
 	in.Files = append(in.Files, d.Files...)
 	in.Next, in.Prev, in.OK, in.Back = in.Next || d.Next, in.Prev || d.Prev, in.OK || d.OK, in.Back || d.Back
 	in.Quit = in.Quit || d.Quit
+	in.Keys = in.Keys.or(d.Keys)
 	return in
 }
 

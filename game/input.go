@@ -6,12 +6,49 @@ package game
 type Input struct {
 	Taps  []Point // a click, touch or pen released this tick, screen pixels
 	Drags []Drag  // pointers held down (or let go this tick)
-	Next  bool    // Tab or an arrow key: focus the next control
-	Prev  bool    // Shift+Tab or the opposite arrow
-	OK    bool    // Enter or Space released: press the focused control
+	Next  bool    // Tab or the down arrow: focus the next control
+	Prev  bool    // Shift+Tab or the up arrow
+	OK    bool    // Enter (or Space on a focused control): press the focused control
 	Back  bool    // Escape or Backspace
 	Quit  bool    // leave the app (a replayed session's end)
 	Files []File  // files dropped on the window or canvas
+	Keys  Keys    // the keyboard's shortcuts
+}
+
+// Keys are the keyboard's shortcuts this tick, as actions.
+type Keys struct {
+	Space               bool // Space released: presses a focused control, else play/pause
+	PlayPause           bool // Space with no control focused (set by the game)
+	Left, Right         bool // the arrows held (they turn a grabbed platter)
+	LeftStep, RightStep bool // the arrows pressed, or repeating while held (they move the arm)
+	Grab                bool // G held: a hand on the platter
+	Record, Cut, Save   bool // R, C, S
+	Lang, Help          bool // L, ? (or H)
+}
+
+// or is every key held or pressed in k or o (a replayed session's keys
+// join the devices').
+func (k Keys) or(o Keys) Keys {
+	return Keys{
+		Space: k.Space || o.Space, PlayPause: k.PlayPause || o.PlayPause,
+		Left: k.Left || o.Left, Right: k.Right || o.Right, LeftStep: k.LeftStep || o.LeftStep, RightStep: k.RightStep || o.RightStep,
+		Grab: k.Grab || o.Grab, Record: k.Record || o.Record, Cut: k.Cut || o.Cut, Save: k.Save || o.Save,
+		Lang: k.Lang || o.Lang, Help: k.Help || o.Help,
+	}
+}
+
+// resolveSpace makes Space press the focused control when the visitor is
+// moving through the controls with the keyboard, and play or pause
+// otherwise.
+func (in *Input) resolveSpace(focused bool) {
+	if !in.Keys.Space {
+		return
+	}
+	if focused {
+		in.OK = true
+	} else {
+		in.Keys.PlayPause = true
+	}
 }
 
 // Point is a position on the screen, in the screen's pixels.
@@ -34,7 +71,7 @@ type File struct {
 
 // Gesture reports whether the visitor did anything this tick that counts as
 // a tap: the gesture that also unlocks a browser's audio.
-func (in *Input) Gesture() bool { return len(in.Taps) > 0 || in.OK }
+func (in *Input) Gesture() bool { return len(in.Taps) > 0 || in.OK || in.Keys.Space }
 
 // TappedIn reports whether a tap landed inside r.
 func (in *Input) TappedIn(r Rect) bool {

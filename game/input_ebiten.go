@@ -45,13 +45,20 @@ func (r *inputReader) read(scale float64) *Input {
 		r.release(in, int(id), Point{float64(x), float64(y)})
 	}
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
-	in.Next = inpututil.IsKeyJustPressed(ebiten.KeyTab) && !shift ||
-		inpututil.IsKeyJustPressed(ebiten.KeyArrowRight) || inpututil.IsKeyJustPressed(ebiten.KeyArrowDown)
-	in.Prev = inpututil.IsKeyJustPressed(ebiten.KeyTab) && shift ||
-		inpututil.IsKeyJustPressed(ebiten.KeyArrowLeft) || inpututil.IsKeyJustPressed(ebiten.KeyArrowUp)
-	in.OK = inpututil.IsKeyJustReleased(ebiten.KeyEnter) || inpututil.IsKeyJustReleased(ebiten.KeySpace) ||
-		inpututil.IsKeyJustReleased(ebiten.KeyNumpadEnter)
+	in.Next = inpututil.IsKeyJustPressed(ebiten.KeyTab) && !shift || inpututil.IsKeyJustPressed(ebiten.KeyArrowDown)
+	in.Prev = inpututil.IsKeyJustPressed(ebiten.KeyTab) && shift || inpututil.IsKeyJustPressed(ebiten.KeyArrowUp)
+	in.OK = inpututil.IsKeyJustReleased(ebiten.KeyEnter) || inpututil.IsKeyJustReleased(ebiten.KeyNumpadEnter)
 	in.Back = inpututil.IsKeyJustPressed(ebiten.KeyEscape) || inpututil.IsKeyJustPressed(ebiten.KeyBackspace)
+	k := &in.Keys
+	k.Space = inpututil.IsKeyJustReleased(ebiten.KeySpace)
+	k.Left, k.Right = ebiten.IsKeyPressed(ebiten.KeyArrowLeft), ebiten.IsKeyPressed(ebiten.KeyArrowRight)
+	k.LeftStep, k.RightStep = repeating(ebiten.KeyArrowLeft), repeating(ebiten.KeyArrowRight)
+	k.Grab = ebiten.IsKeyPressed(ebiten.KeyG)
+	k.Record = inpututil.IsKeyJustPressed(ebiten.KeyR)
+	k.Cut = inpututil.IsKeyJustPressed(ebiten.KeyC)
+	k.Save = inpututil.IsKeyJustPressed(ebiten.KeyS)
+	k.Lang = inpututil.IsKeyJustPressed(ebiten.KeyL)
+	k.Help = inpututil.IsKeyJustPressed(ebiten.KeyH) || inpututil.IsKeyJustPressed(ebiten.KeySlash) && shift
 	if dropped := ebiten.DroppedFiles(); dropped != nil {
 		// A browser hands over a dropped file's bytes asynchronously, and a
 		// large file takes a while: read it beside the game, not in its tick.
@@ -62,6 +69,13 @@ func (r *inputReader) read(scale float64) *Input {
 	default:
 	}
 	return in
+}
+
+// repeating is a key just pressed, or held past half a second and then
+// every 50 ms, as a text field repeats a key.
+func repeating(k ebiten.Key) bool {
+	d := inpututil.KeyPressDuration(k)
+	return d == 1 || d > 30 && d%3 == 0
 }
 
 func (r *inputReader) hold(in *Input, id int, at Point) {

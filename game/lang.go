@@ -24,6 +24,7 @@ type text struct {
 
 	Pickups                              map[string]string
 	Play, Lift, Age, Ageing, NewRecord   string
+	CueUp, CueDown                       string
 	ExportWAV, ExportPNG, ExportBone     string
 	Saved, Downloaded, Fidelity, Skips   string
 	Needle                               string // fmt: the flat a steel needle wore, µm
@@ -88,6 +89,8 @@ var texts = map[string]text{
 			"magnetic": "Magnetic cartridge"},
 		Play:         "▶ Play",
 		Lift:         "Lift the needle",
+		CueUp:        "Cue ↑ (pause)",
+		CueDown:      "Cue ↓ (lower here)",
 		Age:          "Age it: 10 plays",
 		Ageing:       "Ageing: play %d of %d…",
 		NewRecord:    "New record",
@@ -169,6 +172,8 @@ var texts = map[string]text{
 			"magnetic": "Магнитная головка"},
 		Play:         "▶ Играть",
 		Lift:         "Поднять иглу",
+		CueUp:        "Микролифт ↑ (пауза)",
+		CueDown:      "Микролифт ↓ (опустить)",
 		Age:          "Состарить: 10 раз",
 		Ageing:       "Старим: проигрывание %d из %d…",
 		NewRecord:    "Новая пластинка",

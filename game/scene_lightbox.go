@@ -57,7 +57,7 @@ func (s *lightbox) update(a *app, in *Input) scene {
 			s.wantPlay = true
 		}
 	}
-	if in.OK && !a.ui.focusSet {
+	if in.Keys.PlayPause || in.OK && !a.ui.focusSet {
 		s.wantPlay = true
 	}
 	switch {

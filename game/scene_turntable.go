@@ -34,10 +34,11 @@ type turntableScene struct {
 	charts *charts
 	ageing *job[ageResult]
 	export *job[exported]
+	hands  *hands
 }
 
 func newTurntableScene(a *app) *turntableScene {
-	return &turntableScene{charts: newCharts(), lesson: lessonDefault}
+	return &turntableScene{charts: newCharts(), lesson: lessonDefault, hands: newHands()}
 }
 
 func (*turntableScene) name() sceneName { return sceneTurntable }
@@ -83,26 +84,35 @@ func (s *turntableScene) update(a *app, in *Input) scene {
 	s.pollAgeing(a)
 	s.pollExport(a)
 	s.charts.update(a)
+	if !busy {
+		stage, _ := m.stage()
+		d := a.studio.disc
+		s.hands.update(a.tt, in, stage.Center(), stage.W*0.92/d.Params.DiameterMM, d.Params.DiameterMM/2, a.ui.onControl)
+	}
 
 	switch {
 	case a.ui.pressed(in, "back") || in.Back:
-		a.tt.Lift()
+		s.leave(a)
 		return newLightbox(false)
 	case a.ui.pressed(in, "own"):
-		a.tt.Lift()
+		s.leave(a)
 		a.studio.sound, a.studio.source = nil, ""
 		return newFilmScene(a)
-	case a.ui.pressed(in, "play"):
+	case a.ui.pressed(in, "play") || in.Keys.PlayPause && !busy && now.Arm == turntable.ArmRest:
 		a.tt.Drop()
+	case a.ui.pressed(in, "cue") || in.Keys.PlayPause && !busy:
+		a.tt.Cue()
 	case a.ui.pressed(in, "lift"):
 		a.tt.Lift()
 	case a.ui.pressed(in, "age"):
+		s.hands.letGo(a.tt)
 		s.startAgeing(a)
 	case a.ui.pressed(in, "chart:next"):
 		s.lesson = (s.lessonShown(m) + 1) % lessonCount
 	case a.ui.pressed(in, "open:bone"):
 		a.pickFile(discFile)
 	case a.ui.pressed(in, "lathe") && !busy:
+		s.leave(a)
 		return newLatheScene(a)
 	}
 	for _, p := range engine.Pickups {
@@ -150,11 +160,17 @@ func (s *turntableScene) layout(a *app, m metrics, now turntable.Now, busy bool)
 	}
 	add(ids, labels, func(i int) bool { return speeds[i].rpm == a.studio.rpm }, nil)
 	playing := now.Arm != turntable.ArmRest
-	add([]string{"play", "lift", "age"}, []string{a.text.Play, a.text.Lift, a.text.Age}, nil, func(i int) bool {
+	cueLabel := a.text.CueDown
+	if now.Arm == turntable.ArmPlaying {
+		cueLabel = a.text.CueUp
+	}
+	add([]string{"play", "cue", "lift", "age"}, []string{a.text.Play, cueLabel, a.text.Lift, a.text.Age}, nil, func(i int) bool {
 		switch i {
 		case 0:
 			return busy || playing
 		case 1:
+			return busy || now.Arm != turntable.ArmPlaying && now.Arm != turntable.ArmCued
+		case 2:
 			return !playing
 		}
 		return busy || playing
@@ -216,6 +232,13 @@ func (s *turntableScene) draw(a *app, v *view, screen *ebiten.Image) {
 	if img := s.charts.image(lesson); img != nil {
 		v.picture(screen, img, box)
 	}
+}
+
+// leave lets go of the platter and the arm and lifts the needle: the
+// visitor is going to another scene.
+func (s *turntableScene) leave(a *app) {
+	s.hands.letGo(a.tt)
+	a.tt.Lift()
 }
 
 // lessonBox is the room under the controls for a chart, or an empty Rect

@@ -33,6 +33,10 @@ const (
 	raiseSec    = 0.4
 	spinUpSec   = 1.0
 	spinDownSec = 0.3
+	// handLagSec is how closely the platter follows a hand on it, and
+	// maxHandSpeed the fastest a hand turns it (× the set speed, either way).
+	handLagSec   = 0.02
+	maxHandSpeed = 6
 	// RunOutSec is how long the needle rides the run-out and locked groove
 	// (about five turns at 78 rpm: the click a visitor knows means "the
 	// end") before the autolift raises it.
@@ -54,9 +58,11 @@ const (
 	ArmPlaying              // the needle is in the groove
 	ArmRaising              // the cueing lever lifts the needle
 	ArmReturning            // moving back to the rest
+	ArmHeld                 // in the visitor's hand, needle up, over ArmRadiusMM
+	ArmCued                 // raised by the cueing lever, hovering over the groove
 )
 
-var armNames = [...]string{"rest", "swinging", "lowering", "playing", "raising", "returning"}
+var armNames = [...]string{"rest", "swinging", "lowering", "playing", "raising", "returning", "held", "cued"}
 
 func (a Arm) String() string {
 	if int(a) < len(armNames) {
@@ -69,7 +75,7 @@ func (a Arm) String() string {
 type Now struct {
 	ClockSec    float64 // the turntable's clock, seconds
 	AngleRad    float64 // platter angle, growing as it turns
-	RPM         float64 // the speed the platter is turning at now (motor inertia)
+	RPM         float64 // the speed the platter turns at now: motor inertia, or the hand (negative turning back)
 	SetRPM      float64 // the speed chosen
 	Arm         Arm
 	ArmRadiusMM float64 // where the needle is over the disc (beyond the rim at rest)
@@ -78,6 +84,7 @@ type Now struct {
 	Plays       int     // plays of the disc so far (its history)
 	Skips       int     // skips in this play so far
 	HasDisc     bool
+	HandOn      bool  // a hand holds the platter
 	Err         error // why the last needle drop failed
 }
 
@@ -90,16 +97,21 @@ type Turntable struct {
 	seed    uint64
 	setRPM  float64
 	motorOn bool
-	speed   float64 // platter speed as a fraction of setRPM
+	speed   float64 // platter speed as a fraction of setRPM (negative: turning back)
 	angle   float64
 	clock   int64
+
+	handOn    bool    // a hand holds the platter; the motor slips under it
+	handAngle float64 // where the hand has turned the platter to, radians
 
 	arm      Arm
 	armMM    float64
 	fromMM   float64 // where the current movement started
 	phaseAt  int64   // clock when the arm's movement began
 	player   *engine.Player
-	played   int // samples of the play under way
+	playRPM  float64 // the speed the play started at: the player's own 1×
+	dropAt   int     // groove sample where the needle will touch down
+	played   int     // samples of the play under way
 	runOut   int
 	finished []engine.PlayRecord
 	err      error
@@ -181,7 +193,137 @@ func (t *Turntable) Drop() {
 	}
 	t.err = nil
 	t.motorOn = true
+	t.dropAt = 0
 	t.move(ArmSwinging)
+}
+
+// Cue works the cueing lever: it lowers the needle where the arm hovers
+// (from rest, the arm first swings over the lead-in), or raises it from
+// the groove and leaves the arm hovering there, so the next Cue plays on
+// from the same place.
+func (t *Turntable) Cue() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	switch {
+	case t.disc == nil:
+	case t.arm == ArmPlaying:
+		t.liftNow()
+		t.move(ArmCued)
+	case t.arm == ArmCued:
+		t.lowerHere()
+	case t.arm == ArmRest || t.arm == ArmReturning:
+		t.err = nil
+		t.motorOn = true
+		t.dropAt = 0
+		t.move(ArmSwinging)
+	}
+}
+
+// HoldArm takes the arm in the hand: a play under way ends (the needle
+// leaves the groove) and the arm follows MoveArm until LetGoArm.
+func (t *Turntable) HoldArm() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.disc == nil {
+		return
+	}
+	t.liftNow()
+	t.move(ArmHeld)
+}
+
+// MoveArm moves the arm in the hand (or hovering on its lever) over
+// radiusMM, between the locked groove and its rest.
+func (t *Turntable) MoveArm(radiusMM float64) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.arm != ArmHeld && t.arm != ArmCued || math.IsNaN(radiusMM) {
+		return
+	}
+	t.armMM = math.Max(t.innerMM(), math.Min(t.restMM(), radiusMM))
+}
+
+// NudgeArm moves the arm by deltaMM (+ outwards) for the keyboard: a play
+// under way is lifted first, an arm at rest swings over the lead-in first;
+// the needle stays up until Cue.
+func (t *Turntable) NudgeArm(deltaMM float64) {
+	t.mu.Lock()
+	if t.disc != nil {
+		switch t.arm {
+		case ArmPlaying:
+			t.liftNow()
+			t.move(ArmCued)
+		case ArmRest, ArmReturning:
+			t.motorOn = true
+			t.armMM = t.leadInMM()
+			t.move(ArmCued)
+		}
+	}
+	mm := t.armMM + deltaMM
+	t.mu.Unlock()
+	t.MoveArm(mm)
+}
+
+// LetGoArm lets the arm out of the hand: over the record the needle goes
+// down there (the play starts from that groove); off it, the arm goes home.
+func (t *Turntable) LetGoArm() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.arm != ArmHeld {
+		return
+	}
+	if t.armMM > t.leadInMM()+1 {
+		t.move(ArmReturning)
+		return
+	}
+	t.lowerHere()
+}
+
+// lowerHere lowers the needle into the groove under the arm.
+func (t *Turntable) lowerHere() {
+	t.err = nil
+	t.motorOn = true
+	t.dropAt = sampleAt(t.disc, t.armMM)
+	t.move(ArmLowering)
+}
+
+// sampleAt is the groove sample at radiusMM: the spiral's radius falls
+// with the sample, so a binary search finds it.
+func sampleAt(d *engine.Disc, radiusMM float64) int {
+	lo, hi := 0, d.Len()-1
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if d.RadiusMM(mid) > radiusMM {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// Grab puts a hand on the platter: from now on it turns as the hand does
+// (Turn), the motor slipping under the mat, until Release.
+func (t *Turntable) Grab() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.handOn, t.handAngle = true, t.angle
+}
+
+// Turn moves the hand on the platter by deltaRad (+ the playing direction).
+func (t *Turntable) Turn(deltaRad float64) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.handOn && !math.IsNaN(deltaRad) && !math.IsInf(deltaRad, 0) {
+		t.handAngle += deltaRad
+	}
+}
+
+// Release lets go of the platter: the motor brings it back to speed with
+// its inertia (from standstill in spinUpSec).
+func (t *Turntable) Release() {
+	t.mu.Lock()
+	t.handOn = false
+	t.mu.Unlock()
 }
 
 // Lift raises the needle (the play ends and wears the disc) and returns the
@@ -195,6 +337,8 @@ func (t *Turntable) Lift() {
 	case ArmPlaying:
 		t.liftNow()
 		t.move(ArmRaising)
+	case ArmHeld, ArmCued:
+		t.move(ArmReturning)
 	}
 }
 
@@ -240,7 +384,7 @@ func (t *Turntable) Now() Now {
 	defer t.mu.Unlock()
 	n := Now{
 		ClockSec: float64(t.clock) / Rate, AngleRad: t.angle, RPM: t.setRPM * t.speed, SetRPM: t.setRPM,
-		Arm: t.arm, ArmRadiusMM: t.armMM, NeedleDown: t.player != nil, HasDisc: t.disc != nil, Err: t.err,
+		Arm: t.arm, ArmRadiusMM: t.armMM, NeedleDown: t.player != nil, HasDisc: t.disc != nil, HandOn: t.handOn, Err: t.err,
 	}
 	if t.disc != nil {
 		n.Plays = t.disc.Plays()
@@ -288,7 +432,7 @@ func (t *Turntable) run(dst []float32) {
 	if t.player == nil {
 		clear(dst)
 	} else {
-		t.player.SetSpeed(t.speed)
+		t.player.SetSpeed(t.setRPM * t.speed / t.playRPM) // a speed change is heard with the motor's inertia
 		k, err := t.player.Read(dst)
 		clear(dst[k:])
 		if t.recording {
@@ -297,7 +441,9 @@ func (t *Turntable) run(dst []float32) {
 		if t.player.InRunOut() {
 			t.runOut += k
 		}
-		t.played += k
+		if !t.handOn { // a hand may scratch as long as it likes
+			t.played += k
+		}
 		_, t.armMM = t.player.Position()
 		if errors.Is(err, io.EOF) || t.runOut >= RunOutSec*Rate || t.played >= maxPlaySamples(t.disc, t.setRPM) {
 			t.liftNow()
@@ -312,15 +458,25 @@ func (t *Turntable) run(dst []float32) {
 }
 
 func (t *Turntable) runMotor(dt float64) {
-	target := 0.0
-	if t.motorOn {
-		target = 1
-	}
-	switch {
-	case t.speed < target:
-		t.speed = math.Min(target, t.speed+dt/spinUpSec)
-	case t.speed > target:
-		t.speed = math.Max(target, t.speed-dt/spinDownSec)
+	if t.handOn {
+		// The platter follows the hand closely but not rigidly (the mat
+		// and the disc's inertia): a hand's jerk is smoothed over handLagSec,
+		// so the sound bends instead of clicking.
+		nominal := 2 * math.Pi * t.setRPM / 60
+		want := (t.handAngle - t.angle) / handLagSec / nominal
+		f := 1 - math.Exp(-dt/handLagSec)
+		t.speed += (math.Max(-maxHandSpeed, math.Min(maxHandSpeed, want)) - t.speed) * f
+	} else {
+		target := 0.0
+		if t.motorOn {
+			target = 1
+		}
+		switch {
+		case t.speed < target:
+			t.speed = math.Min(target, t.speed+dt/spinUpSec)
+		case t.speed > target:
+			t.speed = math.Max(target, t.speed-dt/spinDownSec)
+		}
 	}
 	t.angle += 2 * math.Pi * t.setRPM * t.speed / 60 * dt
 }
@@ -352,19 +508,27 @@ func (t *Turntable) runArm() {
 	}
 }
 
+// innerMM is the innermost radius the arm reaches: the locked groove.
+func (t *Turntable) innerMM() float64 {
+	if t.disc == nil {
+		return 0
+	}
+	return t.disc.RadiusMM(t.disc.Len() - 1)
+}
+
 func (t *Turntable) move(a Arm) {
 	t.arm, t.fromMM, t.phaseAt = a, t.armMM, t.clock
 }
 
-// touchDown starts the play at the lead-in.
+// touchDown starts the play where the needle lands (dropAt).
 func (t *Turntable) touchDown() {
-	p, err := engine.NewPlayer(t.disc, engine.PlayOptions{Pickup: t.pickup, RPM: t.setRPM, Noise: t.noise, Seed: t.seed + uint64(t.disc.Plays())})
+	p, err := engine.NewPlayer(t.disc, engine.PlayOptions{Pickup: t.pickup, RPM: t.setRPM, Noise: t.noise, Seed: t.seed + uint64(t.disc.Plays()), Start: t.dropAt})
 	if err != nil {
 		t.err = err
 		t.move(ArmReturning)
 		return
 	}
-	t.player, t.runOut, t.played = p, 0, 0
+	t.player, t.playRPM, t.runOut, t.played = p, t.setRPM, 0, 0
 	t.recording, t.take = true, make([]int16, 0, int(t.disc.ProgrammeSeconds()+10)*Rate)
 	t.move(ArmPlaying)
 }
