@@ -2,14 +2,23 @@
 // at any moment leaves either the old file or the new one, never half of
 // either: the bytes go to a temporary file in the same folder, are flushed
 // to the disk, and the temporary file is renamed over the target; then the
-// folder itself is flushed, so the rename survives a power cut.
+// folder itself is flushed, so the rename survives a power cut. It is the
+// one way Bone Music saves a file: discs, exports, pictures, the
+// collection.
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
 )
+
+// tempMark is in every temporary file's name: "." + target + tempMark + random.
+const tempMark = ".tmp-"
 
 // WriteFile writes data to path atomically with permission perm.
 func WriteFile(path string, data []byte, perm os.FileMode) error {
@@ -19,10 +28,19 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 	})
 }
 
+// KeepMode is the permission of the file at path, or perm when there is
+// none: a save keeps what the owner chose.
+func KeepMode(path string, perm os.FileMode) os.FileMode {
+	if info, err := os.Stat(path); err == nil {
+		return info.Mode().Perm()
+	}
+	return perm
+}
+
 // Write creates path atomically from what write puts in the file it is given.
 func Write(path string, perm os.FileMode, write func(*os.File) error) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+tempMark+"*")
 	if err != nil {
 		return fmt.Errorf("saving %s: %w", filepath.Base(path), err)
 	}
@@ -48,11 +66,43 @@ func Write(path string, perm os.FileMode, write func(*os.File) error) (err error
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	// Flush the folder so the rename itself is on the disk; some file
-	// systems refuse to sync a directory, which is no reason to fail.
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
+	return syncDir(dir)
+}
+
+// syncDir flushes the folder so the rename itself is on the disk. Some
+// systems (Windows, a few network file systems) cannot sync a directory;
+// the rename has happened there all the same, so that is no failure.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, errors.ErrUnsupported) {
+		return fmt.Errorf("flushing the folder: %w", err)
 	}
 	return nil
+}
+
+// CleanStale removes the temporary files a killed save left in dir, those
+// older than age (a save under way in another process is younger), and
+// reports how many it removed.
+func CleanStale(dir string, age time.Duration) int {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	removed := 0
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, ".") || !strings.Contains(name, tempMark) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > age {
+			if os.Remove(filepath.Join(dir, name)) == nil {
+				removed++
+			}
+		}
+	}
+	return removed
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestWriteReplacesWholeOrNothing(t *testing.T) {
@@ -35,5 +36,32 @@ func TestWriteReplacesWholeOrNothing(t *testing.T) {
 	info, _ := os.Stat(path)
 	if string(got) != "new" || info.Mode().Perm() != 0o600 {
 		t.Errorf("file holds %q with mode %v, want %q with 0600", got, info.Mode().Perm(), "new")
+	}
+}
+
+// A killed save's temporary file is removed on the next clean, once it is
+// older than a save in another process could be; the files themselves stay.
+func TestCleanStale(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "disc.bone")
+	if err := WriteFile(path, []byte("disc"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(dir, ".disc.bone.tmp-123")
+	fresh := filepath.Join(dir, ".disc.bone.tmp-456")
+	os.WriteFile(stale, []byte("half"), 0o600)
+	os.WriteFile(fresh, []byte("half"), 0o600)
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
+	if n := CleanStale(dir, time.Hour); n != 1 {
+		t.Errorf("removed %d files, want the one stale temporary", n)
+	}
+	for _, p := range []string{path, fresh} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s: %v", filepath.Base(p), err)
+		}
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale temporary is still there")
 	}
 }

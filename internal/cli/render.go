@@ -7,9 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"bonemusic/engine/bonefile"
+	"bonemusic/internal/atomicfile"
 	"bonemusic/render"
 )
 
@@ -35,28 +35,14 @@ func runRender(e *env) error {
 		return err
 	}
 	e.progress.show("drawing %d×%d…", *size, *size)
-	tmp, err := os.CreateTemp(filepath.Dir(*out), "."+filepath.Base(*out)+".tmp-*")
+	err = atomicfile.Write(*out, atomicfile.KeepMode(*out, 0o644), func(f *os.File) error {
+		w := bufio.NewWriter(f)
+		if err := render.DiscPNG(w, d, *size); err != nil {
+			return fmt.Errorf("draw: %w", err)
+		}
+		return w.Flush()
+	})
 	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	w := bufio.NewWriter(tmp)
-	if err := render.DiscPNG(w, d, *size); err != nil {
-		tmp.Close()
-		return fmt.Errorf("draw: %w", err)
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), *out); err != nil {
 		return err
 	}
 	e.progress.done()
