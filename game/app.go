@@ -8,6 +8,7 @@ import (
 
 	"bonemusic/engine"
 	"bonemusic/game/turntable"
+	"bonemusic/internal/shelf"
 	"bonemusic/render"
 )
 
@@ -26,12 +27,17 @@ type app struct {
 	ui      ui
 	studio  studio
 	files   *files // file picker and downloads (files_js.go, files_desktop.go)
-	mic     *mic   // microphone capture (mic_js.go, mic_desktop.go)
+	shelf   *collection
+	// the shelf's saves of the record on the turntable (shelf_app.go)
+	shelfWant, shelfSaving         *engine.Disc
+	shelfAnnounce, shelfSaidSaving bool
+	mic                            *mic // microphone capture (mic_js.go, mic_desktop.go)
 
 	w, h  float64 // screen size, pixels
 	scale float64 // screen pixels per CSS pixel
 	tick  int64
 
+	typing   bool   // a scene takes typed text this tick: no shortcuts
 	notice   string // a message for the visitor, shown until noticeAt+noticeTicks
 	noticeAt int64
 	exported string // name of the last file exported
@@ -44,7 +50,7 @@ func newApp(lang string) *app {
 	crystal, _ := engine.PickupByName("crystal")
 	a := &app{
 		text: texts[lang], lang: lang, tt: turntable.New(crystal), speaker: &speaker{},
-		cache: &render.Cache{}, files: newFiles(), mic: newMic(), scale: 1,
+		cache: &render.Cache{}, files: newFiles(), mic: newMic(), scale: 1, shelf: newCollection(shelf.Open),
 	}
 	a.look = &look{cache: a.cache}
 	a.speaker.use(a.tt)
@@ -82,6 +88,7 @@ type studio struct {
 	rpm      float64
 	fresh    []float32 // a window of the first play's sound: the spectrum's reference
 	lastPlay engine.PlayRecord
+	shelfID  string // the record's id on the shelf ("" until it is saved there)
 }
 
 // params are the disc parameters of the record being made.

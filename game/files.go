@@ -131,7 +131,9 @@ func openFiles(a *app, in *Input, cur scene) scene {
 		return nil
 	}
 	if o.disc != nil {
-		return a.playDisc(o.disc)
+		next := a.playDisc(o.disc)
+		a.keepOnShelf(true) // a letter received joins the collection
+		return next
 	}
 	if cur.name() == sceneCut {
 		return nil // the visitor started a cut while the file was read: keep it

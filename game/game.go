@@ -121,10 +121,18 @@ func (g *Game) Update() error {
 		in.Files = append(in.Files, readFile(g.opt.Open))
 		g.opt.Open = ""
 	}
-	in.resolveSpace(a.ui.focusSet && a.ui.focus != "")
+	typing := a.typing // a field took typed text last tick: keys are text
+	a.typing = false
+	if !typing {
+		in.resolveSpace(a.ui.focusSet && a.ui.focus != "")
+	}
 	a.look.update(a.tt)
 	a.ui.navigate(in) // on the controls the visitor saw last tick
 	a.ui.begin()
+	if g.state.Ticks == 1 {
+		a.shelf.refresh() // the shelf's count is known from the start
+	}
+	g.scene = a.shelfTick(g.scene)
 	if next := openFiles(a, in, g.scene); next != nil {
 		g.scene = next
 	}
@@ -147,6 +155,8 @@ func merge(in, d *Input) *Input {
 	in.Next, in.Prev, in.OK, in.Back = in.Next || d.Next, in.Prev || d.Prev, in.OK || d.OK, in.Back || d.Back
 	in.Quit = in.Quit || d.Quit
 	in.Keys = in.Keys.or(d.Keys)
+	in.Chars = append(in.Chars, d.Chars...)
+	in.Erase = in.Erase || d.Erase
 	return in
 }
 
@@ -159,6 +169,7 @@ func (g *Game) refreshState() {
 	s.DiscAngleDeg = now.AngleRad * 180 / math.Pi
 	s.TurnedSec = now.ClockSec
 	s.PlatterRPM = now.RPM
+	s.Collection = len(a.shelf.entries)
 	s.AudioReady = g.sound.ready()
 	s.AudioPlaying = g.sound.playing() && (a.speaker.current() != clocked(a.tt) || now.NeedleDown)
 	s.AudioMS = g.sound.positionMS()

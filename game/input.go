@@ -13,6 +13,8 @@ type Input struct {
 	Quit  bool    // leave the app (a replayed session's end)
 	Files []File  // files dropped on the window or canvas
 	Keys  Keys    // the keyboard's shortcuts
+	Chars []rune  // text typed this tick (a title being renamed)
+	Erase bool    // Backspace pressed or repeating: erase a typed character
 }
 
 // Keys are the keyboard's shortcuts this tick, as actions.

@@ -49,6 +49,8 @@ func (r *inputReader) read(scale float64) *Input {
 	in.Prev = inpututil.IsKeyJustPressed(ebiten.KeyTab) && shift || inpututil.IsKeyJustPressed(ebiten.KeyArrowUp)
 	in.OK = inpututil.IsKeyJustReleased(ebiten.KeyEnter) || inpututil.IsKeyJustReleased(ebiten.KeyNumpadEnter)
 	in.Back = inpututil.IsKeyJustPressed(ebiten.KeyEscape) || inpututil.IsKeyJustPressed(ebiten.KeyBackspace)
+	in.Chars = ebiten.AppendInputChars(nil)
+	in.Erase = repeating(ebiten.KeyBackspace)
 	k := &in.Keys
 	k.Space = inpututil.IsKeyJustReleased(ebiten.KeySpace)
 	k.Left, k.Right = ebiten.IsKeyPressed(ebiten.KeyArrowLeft), ebiten.IsKeyPressed(ebiten.KeyArrowRight)

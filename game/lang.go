@@ -32,6 +32,10 @@ type text struct {
 	Saving                               string
 	Unlistenable, Fresh, Worn, LetterNew string
 
+	Save, Shelf, ShelfTitle, ShelfEmpty, ShelfHint, OnShelf string
+	Rename, Delete, Undo, Deleted, RenameHint, Untitled     string
+	ShelfCard, ShelfMore, ShelfLess                         string
+
 	ToLathe, LatheTitle, LatheHint, LatheStart, LatheStop string
 	LatheSteps                                            string // fmt: done, total
 	LatheNoPort, LatheStopped, LatheFinished              string
@@ -108,6 +112,22 @@ var texts = map[string]text{
 		Fresh:        "Fresh disc: play it and hear it wear.",
 		Worn:         "Worn, play by play",
 		LetterNew:    "An audio letter with %d plays on it.",
+
+		Save:       "Save to shelf",
+		Shelf:      "Shelf",
+		ShelfTitle: "Your records on the shelf: %d",
+		ShelfEmpty: "The shelf is empty: cut a record, play it and save it, or open an audio letter.",
+		ShelfHint:  "Tap a record to choose it, tap it again to play it.",
+		OnShelf:    "On the shelf: %s",
+		Rename:     "Rename",
+		Delete:     "Delete",
+		Undo:       "Undo",
+		Deleted:    "Deleted “%s”: Undo brings it back.",
+		RenameHint: "Type the new title, then Enter to keep it or Esc to cancel: ",
+		Untitled:   "Untitled record",
+		ShelfCard:  "%d plays · worn %d%%",
+		ShelfMore:  "More ›",
+		ShelfLess:  "‹ Earlier",
 
 		ToLathe:       "Cut on a lathe",
 		LatheTitle:    "Cut this record on a lathe",
@@ -191,6 +211,22 @@ var texts = map[string]text{
 		Fresh:        "Свежая пластинка: сыграйте её и услышьте, как она стирается.",
 		Worn:         "Износ от проигрывания к проигрыванию",
 		LetterNew:    "Звуковое письмо, проиграно %d раз.",
+
+		Save:       "На полку",
+		Shelf:      "Полка",
+		ShelfTitle: "Ваши пластинки на полке: %d",
+		ShelfEmpty: "Полка пуста: запишите пластинку, сыграйте и сохраните её или откройте звуковое письмо.",
+		ShelfHint:  "Нажмите на пластинку, чтобы выбрать её, и ещё раз, чтобы сыграть.",
+		OnShelf:    "На полке: %s",
+		Rename:     "Переименовать",
+		Delete:     "Удалить",
+		Undo:       "Вернуть",
+		Deleted:    "Удалено «%s»: «Вернуть» поставит пластинку обратно.",
+		RenameHint: "Напечатайте новое название, Enter — сохранить, Esc — отменить: ",
+		Untitled:   "Пластинка без названия",
+		ShelfCard:  "проиграно %d · износ %d%%",
+		ShelfMore:  "Дальше ›",
+		ShelfLess:  "‹ Назад по полке",
 
 		ToLathe:       "Нарезать на станке",
 		LatheTitle:    "Нарезать эту пластинку на станке",

@@ -12,9 +12,10 @@ const (
 	sceneCut                        // the lathe cutting it
 	sceneTurntable                  // playing the visitor's record, wearing it
 	sceneLathe                      // cutting it on a real (or simulated) lathe
+	sceneShelf                      // the collection of saved records
 )
 
-var sceneNames = [...]string{"lightbox", "film", "sound", "cut", "turntable", "lathe"}
+var sceneNames = [...]string{"lightbox", "film", "sound", "cut", "turntable", "lathe", "shelf"}
 
 func (s sceneName) String() string {
 	if int(s) < len(sceneNames) {

@@ -66,6 +66,9 @@ func (s *lightbox) update(a *app, in *Input) scene {
 		return newFilmScene(a)
 	case a.ui.pressed(in, "open:bone"):
 		a.pickFile(discFile)
+	case a.ui.pressed(in, "shelf"):
+		a.tt.Lift()
+		return newShelfScene(a, func(a *app) scene { return newLightbox(false) })
 	}
 	// Play when asked and ready, then keep replaying: the attract loop is
 	// the product's story in miniature.
@@ -83,15 +86,21 @@ func (s *lightbox) publish(st *State) {}
 
 func (s *lightbox) layout(a *app, m metrics) {
 	w := math.Min(m.w-2*m.pad, float64(m.px)*17)
+	shelfLabel := a.text.Shelf
+	if n := len(a.shelf.entries); n > 0 {
+		shelfLabel += fmt.Sprintf(" (%d)", n)
+	}
 	if m.portrait {
-		boxes := row(Rect{m.pad, m.h - m.btnH - m.pad, m.w - 2*m.pad, m.btnH}, 2, m.pad)
+		boxes := row(Rect{m.pad, m.h - m.btnH - m.pad, m.w - 2*m.pad, m.btnH}, 3, m.pad)
 		a.ui.add(control{id: "own", label: a.text.Own, r: boxes[0], big: true})
 		a.ui.add(control{id: "open:bone", label: a.text.OpenBone, r: boxes[1]})
+		a.ui.add(control{id: "shelf", label: shelfLabel, r: boxes[2]})
 		return
 	}
 	y := m.h - m.btnH - m.pad
 	a.ui.add(control{id: "own", label: a.text.Own, r: Rect{m.w - w - m.pad, y, w, m.btnH}, big: true})
 	a.ui.add(control{id: "open:bone", label: a.text.OpenBone, r: Rect{m.pad, y, w, m.btnH}})
+	a.ui.add(control{id: "shelf", label: shelfLabel, r: Rect{m.pad, y - m.btnH - m.pad, w, m.btnH}})
 }
 
 func (s *lightbox) draw(a *app, v *view, screen *ebiten.Image) {

@@ -3,10 +3,14 @@
 package game
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"bonemusic/engine"
+	"bonemusic/internal/shelf"
 )
 
 // newTestApp is the app without a window, on a 960×540 screen: scenes are
@@ -14,7 +18,22 @@ import (
 func newTestApp() *app {
 	a := newApp("en")
 	a.w, a.h = 960, 540
+	a.shelf = newCollection(func() (shelf.Store, error) { return shelf.Dir(testShelfDir()) })
 	return a
+}
+
+// testShelves holds the test apps' collections (never the developer's
+// own); TestMain removes it.
+var testShelves = filepath.Join(os.TempDir(), fmt.Sprintf("bonemusic-test-shelves-%d", os.Getpid()))
+
+// testShelfDir is a fresh folder for a test app's collection.
+func testShelfDir() string {
+	os.MkdirAll(testShelves, 0o755)
+	dir, err := os.MkdirTemp(testShelves, "shelf-")
+	if err != nil {
+		panic(err)
+	}
+	return dir
 }
 
 // tick runs one update of sc, as the game does, and returns the next scene.
@@ -22,7 +41,7 @@ func tick(a *app, sc scene, in *Input) scene {
 	a.tick++
 	a.speaker.advance(engine.EngineRate / 60)
 	a.ui.begin()
-	return sc.update(a, in)
+	return a.shelfTick(sc).update(a, in)
 }
 
 // tapOn is a tap on the centre of the control id laid out last tick.

@@ -47,7 +47,7 @@ func (*turntableScene) name() sceneName { return sceneTurntable }
 // turntable: a record just cut, or an audio letter just opened.
 func (a *app) playDisc(d *engine.Disc) scene {
 	a.studio.disc, a.studio.film, a.studio.seed = d, d.Params.Film, d.Params.Seed
-	a.studio.fresh, a.studio.lastPlay = nil, engine.PlayRecord{}
+	a.studio.fresh, a.studio.lastPlay, a.studio.shelfID = nil, engine.PlayRecord{}, ""
 	if h := d.History(); len(h) > 0 {
 		a.studio.lastPlay = h[len(h)-1]
 		a.say(a.text.LetterNew, len(h))
@@ -80,6 +80,9 @@ func (s *turntableScene) update(a *app, in *Input) scene {
 		if a.studio.fresh == nil {
 			a.studio.fresh = window(a.tt.LastTake()) // not the whole play: 17 MB for a side
 		}
+		if a.studio.shelfID != "" {
+			a.keepOnShelf(false) // the shelf keeps its plays and wear
+		}
 	}
 	s.pollAgeing(a)
 	s.pollExport(a)
@@ -111,6 +114,11 @@ func (s *turntableScene) update(a *app, in *Input) scene {
 		s.lesson = (s.lessonShown(m) + 1) % lessonCount
 	case a.ui.pressed(in, "open:bone"):
 		a.pickFile(discFile)
+	case a.ui.pressed(in, "save") || in.Keys.Save && !busy:
+		a.keepOnShelf(true)
+	case a.ui.pressed(in, "shelf"):
+		s.leave(a)
+		return newShelfScene(a, func(a *app) scene { return newTurntableScene(a) })
 	case a.ui.pressed(in, "lathe") && !busy:
 		s.leave(a)
 		return newLatheScene(a)
@@ -177,7 +185,8 @@ func (s *turntableScene) layout(a *app, m metrics, now turntable.Now, busy bool)
 	})
 	add([]string{"export:wav", "export:png", "export:bone", "lathe"}, []string{a.text.ExportWAV, a.text.ExportPNG, a.text.ExportBone, a.text.ToLathe}, nil,
 		func(i int) bool { return busy || i < 3 && s.export != nil || i == 0 && a.tt.LastTake() == nil })
-	add([]string{"open:bone", "own", "chart:next"}, []string{a.text.OpenBone, a.text.NewRecord, a.text.Worn + " ›"}, nil, nil)
+	add([]string{"save", "shelf", "open:bone", "own", "chart:next"}, []string{a.text.Save, a.text.Shelf, a.text.OpenBone, a.text.NewRecord, a.text.Worn + " ›"}, nil,
+		func(i int) bool { return i == 0 && busy })
 }
 
 func (s *turntableScene) draw(a *app, v *view, screen *ebiten.Image) {

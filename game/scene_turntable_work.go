@@ -48,6 +48,9 @@ func (s *turntableScene) pollAgeing(a *app) {
 		return
 	}
 	a.studio.lastPlay = r.last
+	if a.studio.shelfID != "" {
+		a.keepOnShelf(false)
+	}
 }
 
 // exportKinds are the files the visitor can take home.

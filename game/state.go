@@ -36,6 +36,7 @@ type State struct {
 	Scale        float64  `json:"scale"`        // screen pixels per CSS pixel
 	Notice       string   `json:"notice"`       // what the visitor is told about a problem ("" when all is well)
 	Lang         string   `json:"lang"`         // "en" or "ru"
+	Collection   int      `json:"collection"`   // records saved on the shelf
 
 	// The lathe scene: cutting the record on a machine.
 	LatheMachine  string  `json:"latheMachine"`  // sim, serial or midi

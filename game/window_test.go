@@ -27,7 +27,9 @@ func TestMain(m *testing.M) {
 	RunAudioProbeIfRequested()
 	switch os.Getenv(windowScenarioEnv) {
 	case "":
-		os.Exit(m.Run())
+		code := m.Run()
+		os.RemoveAll(testShelves) // the test apps' collections
+		os.Exit(code)
 	case "flow":
 		os.Exit(runFlowScenario())
 	default:
@@ -68,6 +70,7 @@ func runScenario(t *testing.T, alsaConf string, env ...string) State {
 		windowScenarioEnv+"=1",
 		"ALSA_CONFIG_PATH="+conf,
 		"PULSE_SERVER=unix:/nonexistent/pulse", // never a developer's real speakers
+		"BONEMUSIC_DATA="+t.TempDir(),          // nor their collection
 	)
 	cmd.Env = append(cmd.Env, env...) // later entries win
 	var stderr strings.Builder
