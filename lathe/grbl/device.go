@@ -123,6 +123,7 @@ func (d *Device) Serve(ctx context.Context, rw io.ReadWriter) error {
 	}
 	ticker := time.NewTicker(tick)
 	defer ticker.Stop()
+	last := time.Now()
 	for {
 		if err := d.out.Flush(); err != nil {
 			return err
@@ -137,8 +138,12 @@ func (d *Device) Serve(ctx context.Context, rw io.ReadWriter) error {
 				d.receive(c)
 			}
 			d.parseLines()
-		case <-ticker.C:
-			d.advance(tick.Seconds() * speed)
+		case now := <-ticker.C:
+			// Motion follows the clock, not the count of ticks: a busy
+			// host (a browser tab, a loaded test machine) delivers ticks
+			// late, and the machine must not slow down with it.
+			d.advance(now.Sub(last).Seconds() * speed)
+			last = now
 			d.parseLines()
 		}
 	}
