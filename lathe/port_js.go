@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"syscall/js"
 	"time"
+
+	"bonemusic/internal/jsawait"
 )
 
 // In a browser the lathe is reached through Web Serial (grbl) and Web MIDI.
@@ -154,8 +156,8 @@ func unavailable(notThere error) error {
 
 // webSerial is navigator.serial, or why the page cannot have it.
 func webSerial() (js.Value, error) {
-	if nav := js.Global().Get("navigator"); isObject(nav) {
-		if serial := nav.Get("serial"); hasMethod(serial, "requestPort") {
+	if nav := js.Global().Get("navigator"); jsawait.IsObject(nav) {
+		if serial := nav.Get("serial"); jsawait.HasMethod(serial, "requestPort") {
 			return serial, nil
 		}
 	}
@@ -170,7 +172,7 @@ type grantedPort struct {
 // grantedPorts are the serial ports this page may open without asking,
 // connected now, with names for ListPorts.
 func grantedPorts(serial js.Value) ([]grantedPort, error) {
-	arr, err := jsCallAwait(serial, "getPorts")
+	arr, err := jsawait.CallAwait(serial, "getPorts")
 	if err != nil {
 		return nil, fmt.Errorf("lathe: listing serial ports: %v", err)
 	}
@@ -181,7 +183,7 @@ func grantedPorts(serial js.Value) ([]grantedPort, error) {
 		if c := p.Get("connected"); c.Type() == js.TypeBoolean && !c.Bool() {
 			continue
 		}
-		info, _ := jsCall(p, "getInfo")
+		info, _ := jsawait.Call(p, "getInfo")
 		name := serialName(info)
 		if seen[name]++; seen[name] > 1 {
 			name = fmt.Sprintf("%s #%d", name, seen[name])
@@ -200,7 +202,7 @@ var usbMakers = map[int]string{
 // serialName names a port from port.getInfo(): "Arduino serial (USB
 // 2341:0043)". Browsers give ports no other name.
 func serialName(info js.Value) string {
-	if !isObject(info) {
+	if !jsawait.IsObject(info) {
 		return "serial port"
 	}
 	vid, pid := info.Get("usbVendorId"), info.Get("usbProductId")
@@ -237,10 +239,10 @@ func openWebSerial(name string) (io.ReadWriteCloser, error) {
 			}
 		}
 	}
-	if !isObject(port) {
-		port, err = jsCallAwait(serial, "requestPort")
+	if !jsawait.IsObject(port) {
+		port, err = jsawait.CallAwait(serial, "requestPort")
 		if err != nil {
-			switch errorName(err) {
+			switch jsawait.ErrorName(err) {
 			case "NotFoundError", "AbortError":
 				return nil, ErrNoPortChosen
 			case "SecurityError", "NotAllowedError":
@@ -248,12 +250,12 @@ func openWebSerial(name string) (io.ReadWriteCloser, error) {
 			}
 			return nil, fmt.Errorf("lathe: choosing a serial port: %v", err)
 		}
-		if !isObject(port) {
+		if !jsawait.IsObject(port) {
 			return nil, ErrNoPortChosen
 		}
 	}
-	if _, err := jsCallAwait(port, "open", serialOptions); err != nil {
-		switch errorName(err) {
+	if _, err := jsawait.CallAwait(port, "open", serialOptions); err != nil {
+		switch jsawait.ErrorName(err) {
 		case "NetworkError":
 			return nil, errPortBusy
 		case "InvalidStateError":
@@ -263,7 +265,7 @@ func openWebSerial(name string) (io.ReadWriteCloser, error) {
 	}
 	s, err := newSerialConn(port)
 	if err != nil {
-		jsCallAwait(port, "close")
+		jsawait.CallAwait(port, "close")
 		return nil, err
 	}
 	return s, nil
@@ -301,26 +303,26 @@ type serialConn struct {
 
 func newSerialConn(port js.Value) (*serialConn, error) {
 	readable, writable := port.Get("readable"), port.Get("writable")
-	if !isObject(readable) || !isObject(writable) {
+	if !jsawait.IsObject(readable) || !jsawait.IsObject(writable) {
 		return nil, errors.New("lathe: the serial port opened without its streams: unplug the lathe, plug it in and try again")
 	}
-	reader, err := jsCall(readable, "getReader")
+	reader, err := jsawait.Call(readable, "getReader")
 	if err != nil {
 		return nil, fmt.Errorf("lathe: reading the serial port: %v", err)
 	}
-	writer, err := jsCall(writable, "getWriter")
+	writer, err := jsawait.Call(writable, "getWriter")
 	if err != nil {
-		jsCall(reader, "releaseLock")
+		jsawait.Call(reader, "releaseLock")
 		return nil, fmt.Errorf("lathe: writing to the serial port: %v", err)
 	}
 	s := &serialConn{port: port, readable: readable, reader: reader, writer: writer,
 		closed: make(chan struct{}), gone: make(chan struct{})}
-	if hasMethod(port, "addEventListener") {
+	if jsawait.HasMethod(port, "addEventListener") {
 		s.onGone = js.FuncOf(func(js.Value, []js.Value) any {
 			s.goneOnce.Do(func() { close(s.gone) })
 			return nil
 		})
-		jsCall(port, "addEventListener", "disconnect", s.onGone)
+		jsawait.Call(port, "addEventListener", "disconnect", s.onGone)
 		s.listens = true
 	}
 	return s, nil
@@ -332,7 +334,7 @@ func (s *serialConn) lost(cause error) error {
 	return fmt.Errorf("lathe: %w (%v)", errSerialLost, cause)
 }
 
-var errDisconnected = &domError{Name: "NetworkError", Message: "the port was disconnected"}
+var errDisconnected = &jsawait.DOMError{Name: "NetworkError", Message: "the port was disconnected"}
 
 // Read returns the bytes the port has received, waiting for some. A chunk
 // from the browser larger than p is kept, and handed out by the next Reads.
@@ -360,33 +362,33 @@ func (s *serialConn) Read(p []byte) (int, error) {
 			return 0, errSerialClosed
 		default:
 		}
-		promise, err := jsCall(s.reader, "read")
+		promise, err := jsawait.Call(s.reader, "read")
 		s.mu.Unlock()
 		if err != nil {
 			s.rerr = s.lost(err)
 			continue
 		}
-		var r settled
+		var r jsawait.Settled
 		select {
-		case r = <-settle(promise):
+		case r = <-jsawait.Settle(promise):
 		case <-s.closed:
 			return 0, errSerialClosed // Close cancels the reader: the read settles as done
 		case <-s.gone:
 			s.rerr = s.lost(errDisconnected)
 			continue
 		}
-		if r.err != nil {
-			if !s.readAgain(r.err) {
-				s.rerr = s.lost(r.err)
+		if r.Err != nil {
+			if !s.readAgain(r.Err) {
+				s.rerr = s.lost(r.Err)
 			}
 			continue
 		}
-		if r.v.Get("done").Truthy() {
+		if r.Value.Get("done").Truthy() {
 			s.rerr = io.EOF
 			continue
 		}
-		chunk := r.v.Get("value")
-		if !isObject(chunk) || chunk.Length() == 0 {
+		chunk := r.Value.Get("value")
+		if !jsawait.IsObject(chunk) || chunk.Length() == 0 {
 			continue
 		}
 		buf := make([]byte, chunk.Length())
@@ -399,7 +401,7 @@ func (s *serialConn) Read(p []byte) (int, error) {
 // a framing or parity error, a buffer overrun, which lose some bytes but
 // not the port — by reading from the new stream the port then offers.
 func (s *serialConn) readAgain(err error) bool {
-	switch errorName(err) {
+	switch jsawait.ErrorName(err) {
 	case "BreakError", "BufferOverrunError", "FramingError", "ParityError":
 	default:
 		return false
@@ -412,14 +414,14 @@ func (s *serialConn) readAgain(err error) bool {
 	default:
 	}
 	readable := s.port.Get("readable")
-	if !isObject(readable) || readable.Equal(s.readable) {
+	if !jsawait.IsObject(readable) || readable.Equal(s.readable) {
 		return false
 	}
-	reader, rerr := jsCall(readable, "getReader")
+	reader, rerr := jsawait.Call(readable, "getReader")
 	if rerr != nil {
 		return false
 	}
-	jsCall(s.reader, "releaseLock")
+	jsawait.Call(s.reader, "releaseLock")
 	s.readable, s.reader = readable, reader
 	return true
 }
@@ -445,16 +447,16 @@ func (s *serialConn) Write(p []byte) (int, error) {
 	arr := js.Global().Get("Uint8Array").New(len(p))
 	js.CopyBytesToJS(arr, p)
 	s.mu.Lock()
-	promise, err := jsCall(s.writer, "write", arr)
+	promise, err := jsawait.Call(s.writer, "write", arr)
 	s.mu.Unlock()
 	if err != nil {
 		s.werr = s.lost(err)
 		return 0, s.werr
 	}
 	select {
-	case r := <-settle(promise):
-		if r.err != nil {
-			s.werr = s.lost(r.err)
+	case r := <-jsawait.Settle(promise):
+		if r.Err != nil {
+			s.werr = s.lost(r.Err)
 			return 0, s.werr
 		}
 		return len(p), nil
@@ -480,17 +482,17 @@ func (s *serialConn) shut() error {
 	reader, writer := s.reader, s.writer
 	s.mu.Unlock()
 	if s.listens {
-		jsCall(s.port, "removeEventListener", "disconnect", s.onGone)
+		jsawait.Call(s.port, "removeEventListener", "disconnect", s.onGone)
 		s.onGone.Release()
 	}
-	if p, err := jsCall(reader, "cancel"); err == nil {
-		awaitWithin(p, closeWait) // a lost port's stream has already failed: nothing to cancel
+	if p, err := jsawait.Call(reader, "cancel"); err == nil {
+		jsawait.AwaitWithin(p, closeWait) // a lost port's stream has already failed: nothing to cancel
 	}
-	jsCall(reader, "releaseLock")
-	jsCall(writer, "releaseLock") // the port's close flushes and closes the writable
-	p, err := jsCall(s.port, "close")
+	jsawait.Call(reader, "releaseLock")
+	jsawait.Call(writer, "releaseLock") // the port's close flushes and closes the writable
+	p, err := jsawait.Call(s.port, "close")
 	if err == nil {
-		_, err = awaitWithin(p, closeWait)
+		_, err = jsawait.AwaitWithin(p, closeWait)
 	}
 	select {
 	case <-s.gone:
@@ -512,12 +514,12 @@ var midiAllowed atomic.Bool
 // midiAccess asks for MIDI with system-exclusive messages (MMC is SysEx).
 func midiAccess() (js.Value, error) {
 	nav := js.Global().Get("navigator")
-	if !hasMethod(nav, "requestMIDIAccess") {
+	if !jsawait.HasMethod(nav, "requestMIDIAccess") {
 		return js.Undefined(), unavailable(errNoWebMIDI)
 	}
-	access, err := jsCallAwait(nav, "requestMIDIAccess", map[string]any{"sysex": true})
+	access, err := jsawait.CallAwait(nav, "requestMIDIAccess", map[string]any{"sysex": true})
 	if err != nil {
-		switch errorName(err) {
+		switch jsawait.ErrorName(err) {
 		case "NotAllowedError", "SecurityError":
 			return js.Undefined(), errSysExRefused
 		case "NotSupportedError":
@@ -525,7 +527,7 @@ func midiAccess() (js.Value, error) {
 		}
 		return js.Undefined(), fmt.Errorf("lathe: the browser would not open MIDI (Web MIDI): %v", err)
 	}
-	if !isObject(access) || !isObject(access.Get("outputs")) {
+	if !jsawait.IsObject(access) || !jsawait.IsObject(access.Get("outputs")) {
 		return js.Undefined(), errors.New("lathe: the browser's MIDI access has no outputs")
 	}
 	midiAllowed.Store(true)
@@ -534,11 +536,11 @@ func midiAccess() (js.Value, error) {
 
 // midiOutputs are access.outputs (a map-like MIDIOutputMap) in its order.
 func midiOutputs(access js.Value) []js.Value {
-	values, err := jsCall(access.Get("outputs"), "values")
+	values, err := jsawait.Call(access.Get("outputs"), "values")
 	if err != nil {
 		return nil
 	}
-	arr, err := jsCall(js.Global().Get("Array"), "from", values)
+	arr, err := jsawait.Call(js.Global().Get("Array"), "from", values)
 	if err != nil {
 		return nil
 	}
@@ -595,7 +597,7 @@ func (m *midiOut) Write(b []byte) (int, error) {
 	}
 	arr := js.Global().Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(arr, b)
-	if _, err := jsCall(m.out, "send", arr); err != nil {
+	if _, err := jsawait.Call(m.out, "send", arr); err != nil {
 		return 0, fmt.Errorf("lathe: sending to the MIDI output %q: %v", m.name, err)
 	}
 	return len(b), nil
@@ -610,8 +612,8 @@ func (m *midiOut) Close() error {
 	}
 	m.closed = true
 	m.mu.Unlock()
-	if p, err := jsCall(m.out, "close"); err == nil {
-		awaitWithin(p, closeWait) // nothing to do if it fails: the output is unused from now on
+	if p, err := jsawait.Call(m.out, "close"); err == nil {
+		jsawait.AwaitWithin(p, closeWait) // nothing to do if it fails: the output is unused from now on
 	}
 	return nil
 }
