@@ -3,8 +3,10 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"bonemusic/game"
 	"bonemusic/internal/cli"
@@ -16,7 +18,11 @@ import (
 func run() {
 	game.RunAudioProbeIfRequested()
 	opt := game.Options{}
-	switch args := os.Args[1:]; {
+	args := os.Args[1:]
+	if len(args) > 0 && strings.HasPrefix(args[0], "-") && !cli.IsCommand(args[0]) {
+		args = appFlags(&opt, args)
+	}
+	switch {
 	case len(args) == 1 && !cli.IsCommand(args[0]):
 		if _, err := os.Stat(args[0]); err != nil {
 			fmt.Fprintf(os.Stderr, "bonemusic: %v\n", err)
@@ -30,4 +36,16 @@ func run() {
 		fmt.Fprintln(os.Stderr, "bonemusic:", err)
 		os.Exit(1)
 	}
+}
+
+// appFlags reads the app's own options — bonemusic [--kiosk] [--lang ru]
+// [--idle SECONDS] [FILE] — and returns what is left.
+func appFlags(opt *game.Options, args []string) []string {
+	fs := flag.NewFlagSet("bonemusic", flag.ExitOnError)
+	fs.BoolVar(&opt.Kiosk, "kiosk", false, "an exhibition's machine: fullscreen, no file dialogs, back to the start after idle minutes")
+	fs.StringVar(&opt.Lang, "lang", "", "en or ru (default: the system's language)")
+	idle := fs.Float64("idle", 0, "seconds without a touch before a kiosk returns to the start (default 180)")
+	fs.Parse(args)
+	opt.IdleTicks = int64(*idle * 60)
+	return fs.Args()
 }

@@ -38,6 +38,8 @@ type app struct {
 	tick  int64
 
 	typing   bool   // a scene takes typed text this tick: no shortcuts
+	help     bool   // the help is open over the scene
+	kiosk    bool   // a museum's unattended machine: no file dialogs
 	notice   string // a message for the visitor, shown until noticeAt+noticeTicks
 	noticeAt int64
 	exported string // name of the last file exported

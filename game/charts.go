@@ -30,8 +30,9 @@ type charts struct {
 
 func newCharts() *charts { return &charts{plays: -1} }
 
-// update starts a redraw once the visitor's disc has been played again.
-func (c *charts) update(a *app) {
+// update starts a redraw once d (the disc on the platter) has been played
+// again.
+func (c *charts) update(a *app, d *engine.Disc) {
 	if ims, err, ok := c.drawing.poll(); ok {
 		c.drawing = nil
 		if err != nil {
@@ -44,7 +45,6 @@ func (c *charts) update(a *app) {
 			}
 		}
 	}
-	d := a.studio.disc
 	if c.drawing != nil || d == nil || (c.disc == d && c.plays == d.Plays()) {
 		return
 	}

@@ -53,6 +53,10 @@ func (in inbox) poll() (File, bool) {
 
 // pickFile asks the visitor for a file; it arrives later, through openFiles.
 func (a *app) pickFile(k fileKind) {
+	if a.kiosk {
+		a.say("%s", a.text.KioskNoFiles)
+		return
+	}
 	if err := a.files.pick(k); err != nil {
 		a.say("%s", a.text.NoPicker)
 	}

@@ -25,6 +25,11 @@ type Options struct {
 	// Open is a file to open at start (bonemusic FILE): a sound to cut or a
 	// .bone disc to play.
 	Open string
+	// Kiosk is a museum's unattended machine: no file dialogs, and back to
+	// the lightbox and its attract loop after IdleTicks without a touch
+	// (0: three minutes).
+	Kiosk     bool
+	IdleTicks int64
 	// Driver, when set, adds input each tick from what the app published:
 	// tests and replays press buttons by id, through the same input layer
 	// the visitor uses.
@@ -48,18 +53,21 @@ type Game struct {
 	// gestureAt is the tick of the visitor's first tap or key: a browser
 	// unlocks audio with it, and says nothing when it does not.
 	gestureAt int64
+	lastInput int64 // the tick of the last touch or key (a kiosk's idle time)
 }
 
 // New prepares the app; the demo record is made in the background so the
 // first frame comes at once.
 func New(opt Options) *Game {
+	pageOptions(&opt)
 	locale := opt.Lang
 	if locale == "" {
 		locale = preferredLang()
 	}
 	lang := langFor(locale) // anything we have no text for is English
 	g := &Game{opt: opt, a: newApp(lang), v: newView(), pub: newPublisher(), sound: newSound(), input: newInputReader()}
-	g.scene = newLightbox(opt.AutoStart)
+	g.scene = newLightbox(opt.AutoStart || opt.Kiosk)
+	g.a.kiosk = opt.Kiosk
 	g.state.Lang = lang
 	return g
 }
@@ -72,6 +80,9 @@ func Run(opt Options) error {
 	ebiten.SetWindowTitle("Bone Music")
 	ebiten.SetWindowSize(1024, 768)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	if opt.Kiosk {
+		ebiten.SetFullscreen(true) // a kiosk fills its screen (a browser page decides for itself)
+	}
 	ebiten.SetScreenClearedEveryFrame(false) // the room covers every pixel each frame
 	// LayoutF renders at the canvas's own pixel size, so the final copy to
 	// the canvas is 1:1 and needs no filtering (saves ~15 % of a frame on
@@ -133,6 +144,10 @@ func (g *Game) Update() error {
 		a.shelf.refresh() // the shelf's count is known from the start
 	}
 	g.scene = a.shelfTick(g.scene)
+	g.idle(in)
+	if g.chrome(in) {
+		in = &Input{} // the help is open: it takes the input
+	}
 	if next := openFiles(a, in, g.scene); next != nil {
 		g.scene = next
 	}
@@ -170,6 +185,7 @@ func (g *Game) refreshState() {
 	s.TurnedSec = now.ClockSec
 	s.PlatterRPM = now.RPM
 	s.Collection = len(a.shelf.entries)
+	s.Kiosk, s.Lang, s.Help = g.opt.Kiosk, a.lang, a.help
 	s.AudioReady = g.sound.ready()
 	s.AudioPlaying = g.sound.playing() && (a.speaker.current() != clocked(a.tt) || now.NeedleDown)
 	s.AudioMS = g.sound.positionMS()
@@ -209,6 +225,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.scene.draw(g.a, g.v, screen)
 	m := metricsFor(g.a.w, g.a.h)
 	g.v.controls(screen, &g.a.ui, m)
+	if g.a.help {
+		g.drawHelp(screen)
+	}
 	if n := g.state.Notice; n != "" {
 		w := math.Min(m.w-2*m.pad, float64(m.px)*40)
 		r := Rect{(m.w - w) / 2, m.h - float64(m.px)*5.5, w, 0}

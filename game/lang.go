@@ -36,6 +36,10 @@ type text struct {
 	Rename, Delete, Undo, Deleted, RenameHint, Untitled     string
 	ShelfCard, ShelfMore, ShelfLess                         string
 
+	Learn, Microscope, Next, Prev, Help string
+	LearnTitles, LearnTexts             [learnPages]string
+	HelpText, KioskNoFiles              string
+
 	ToLathe, LatheTitle, LatheHint, LatheStart, LatheStop string
 	LatheSteps                                            string // fmt: done, total
 	LatheNoPort, LatheStopped, LatheFinished              string
@@ -128,6 +132,26 @@ var texts = map[string]text{
 		ShelfCard:  "%d plays · worn %d%%",
 		ShelfMore:  "More ›",
 		ShelfLess:  "‹ Earlier",
+
+		Learn:      "Learn",
+		Microscope: "Microscope",
+		Next:       "Next ›",
+		Prev:       "‹ Previous",
+		Help:       "?",
+		LearnTitles: [learnPages]string{
+			"Music on the bones",
+			"Scissors and a cigarette",
+			"Why they wore out",
+			"Letters, then and now",
+		},
+		LearnTexts: [learnPages]string{
+			"In the USSR of 1946–1964, bootleggers copied banned music — jazz, rock'n'roll, songs of émigré singers — onto discarded hospital X-ray film, with home-made recording lathes. People called it roentgenizdat, and the records “music on the bones” or “on the ribs”. Chest and rib scans from tuberculosis screening were the commonest film, then skulls and hands.",
+			"A disc was cut out of the film sheet with scissors, 23–25 cm across, with jagged edges. The centre hole was burned with a cigarette, usually off-centre, so the pitch wobbles as the record turns. Each disc had one side, held about three minutes at 78 rpm and cost about a rouble.",
+			"Film is softer than a shellac record, so the grooves were shallow and wore fast. By the accounts of the time, a steel gramophone needle destroyed a disc in a handful of plays; an electric pickup got thirty to forty. The microscope shows this record's groove as it was cut and as it is now.",
+			"In 1946 Stanislav Filon opened an “Audio Letters” shop in Leningrad, where people recorded a spoken message on a disc and mailed it. Today the X-Ray Audio project cuts live music onto X-ray film in front of audiences and plays it straight back. The chart shows how this record has worn, play by play.",
+		},
+		KioskNoFiles: "Files cannot be opened on this exhibition machine: cut a record with the microphone or a tune.",
+		HelpText:     "Keys: Space plays or pauses · ← → move the tonearm · hold G with ← → to scratch · R record · C cut · S save to the shelf · L language · Tab moves between buttons, Enter presses · Esc goes back. With a mouse or a finger: drag the record to scratch it, drag the tonearm's head to put the needle anywhere.",
 
 		ToLathe:       "Cut on a lathe",
 		LatheTitle:    "Cut this record on a lathe",
@@ -227,6 +251,26 @@ var texts = map[string]text{
 		ShelfCard:  "проиграно %d · износ %d%%",
 		ShelfMore:  "Дальше ›",
 		ShelfLess:  "‹ Назад по полке",
+
+		Learn:      "Узнать",
+		Microscope: "Микроскоп",
+		Next:       "Дальше ›",
+		Prev:       "‹ Назад",
+		Help:       "?",
+		LearnTitles: [learnPages]string{
+			"Музыка на костях",
+			"Ножницы и папироса",
+			"Почему они стирались",
+			"Письма, тогда и сейчас",
+		},
+		LearnTexts: [learnPages]string{
+			"В СССР в 1946–1964 годах запрещённую музыку — джаз, рок-н-ролл, песни эмигрантов — переписывали на списанную больничную рентгеновскую плёнку на самодельных звукозаписывающих станках. Это называли рентгениздатом, а пластинки — «музыкой на костях» или «на рёбрах». Чаще всего шли снимки грудной клетки с флюорографии, затем черепа и кисти.",
+			"Диск вырезали из листа плёнки ножницами, 23–25 см в поперечнике, с неровным краем. Отверстие в центре прожигали папиросой, обычно не по центру, поэтому звук «плывёт», пока пластинка вращается. Пластинка была односторонней, вмещала около трёх минут на 78 об/мин и стоила около рубля.",
+			"Плёнка мягче шеллачной пластинки, поэтому канавки были неглубокими и быстро стирались. По рассказам того времени, стальная игла граммофона губила пластинку за несколько проигрываний, электрический звукосниматель выдерживал тридцать–сорок. Микроскоп показывает канавку этой пластинки такой, какой её нарезали, и такой, какая она сейчас.",
+			"В 1946 году Станислав Филон открыл в Ленинграде мастерскую «Звуковые письма»: там записывали на диск устное послание и отправляли его по почте. Сегодня проект X-Ray Audio нарезает живую музыку на рентгеновскую плёнку при публике и тут же её проигрывает. График показывает, как эта пластинка стиралась от проигрывания к проигрыванию.",
+		},
+		KioskNoFiles: "На этом выставочном компьютере файлы не открываются: запишите пластинку с микрофона или выберите мелодию.",
+		HelpText:     "Клавиши: пробел — играть или пауза · ← → двигают тонарм · G вместе с ← → — скретч · R запись · C нарезка · S на полку · L язык · Tab — по кнопкам, Enter — нажать · Esc — назад. Мышью или пальцем: тяните пластинку, чтобы сделать скретч, тяните головку тонарма, чтобы опустить иглу в любом месте.",
 
 		ToLathe:       "Нарезать на станке",
 		LatheTitle:    "Нарезать эту пластинку на станке",

@@ -30,6 +30,23 @@ func TestTextsComplete(t *testing.T) {
 			if f.Kind() == reflect.String && f.String() == "" {
 				t.Errorf("%s: %s is empty", lang, name)
 			}
+			if f.Kind() == reflect.Array {
+				for k := range f.Len() {
+					if f.Index(k).String() == "" {
+						t.Errorf("%s: %s[%d] is empty", lang, name, k)
+					}
+				}
+			}
+		}
+		for _, m := range []string{machineSim, machineSerial, machineMIDI} {
+			if tx.Machines[m] == "" {
+				t.Errorf("%s: no name for the %s lathe", lang, m)
+			}
+		}
+		for _, p := range []string{"connecting", "preparing", "cutting", "finished", "stopped"} {
+			if tx.LathePhases[p] == "" {
+				t.Errorf("%s: no words for the lathe %s", lang, p)
+			}
 		}
 		for _, f := range engine.Films {
 			if tx.Films[f] == "" {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"slices"
+	"strconv"
 	"syscall/js"
 )
 
@@ -78,14 +79,36 @@ func (p *publisher) publish(s *State) {
 	p.sent = true
 }
 
+// pageParam is ?name= in the page's address ("" when absent).
+func pageParam(name string) string {
+	q := js.Global().Get("location")
+	if q.IsUndefined() {
+		return ""
+	}
+	v := js.Global().Get("URLSearchParams").New(q.Get("search")).Call("get", name)
+	if v.IsNull() {
+		return ""
+	}
+	return v.String()
+}
+
+// pageOptions takes the page's address parameters: ?kiosk=1 for an
+// exhibition's machine, and ?idle=SECONDS to shorten its return to the
+// lightbox (tests, a technician trying it).
+func pageOptions(opt *Options) {
+	if k := pageParam("kiosk"); k == "1" || k == "true" {
+		opt.Kiosk = true
+	}
+	if sec, err := strconv.ParseFloat(pageParam("idle"), 64); err == nil && sec > 0 {
+		opt.IdleTicks = int64(sec * 60)
+	}
+}
+
 // preferredLang is the visitor's language: ?lang= in the page's address,
 // else navigator.language.
 func preferredLang() string {
-	if q := js.Global().Get("location"); !q.IsUndefined() {
-		params := js.Global().Get("URLSearchParams").New(q.Get("search"))
-		if l := params.Call("get", "lang"); !l.IsNull() {
-			return l.String()
-		}
+	if l := pageParam("lang"); l != "" {
+		return l
 	}
 	nav := js.Global().Get("navigator")
 	if nav.IsUndefined() {

@@ -13,9 +13,10 @@ const (
 	sceneTurntable                  // playing the visitor's record, wearing it
 	sceneLathe                      // cutting it on a real (or simulated) lathe
 	sceneShelf                      // the collection of saved records
+	sceneLearn                      // the history lesson, with the record's pictures
 )
 
-var sceneNames = [...]string{"lightbox", "film", "sound", "cut", "turntable", "lathe", "shelf"}
+var sceneNames = [...]string{"lightbox", "film", "sound", "cut", "turntable", "lathe", "shelf", "learn"}
 
 func (s sceneName) String() string {
 	if int(s) < len(sceneNames) {

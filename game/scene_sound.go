@@ -66,25 +66,28 @@ func (s *soundScene) update(a *app, in *Input) scene {
 		a.mic.stop()
 	}
 
+	// R works the microphone step by step, C cuts: only where their
+	// buttons would.
+	rec := in.Keys.Record && !a.typing
 	switch {
 	case a.ui.pressed(in, "back") || in.Back:
 		s.leave(a)
 		return newFilmScene(a)
-	case a.ui.pressed(in, "source:mic"):
+	case a.ui.pressed(in, "source:mic") || rec && a.ui.available("source:mic") && !a.ui.available("record") && !a.ui.available("stop"):
 		a.studio.source = "mic"
 		a.mic.start()
 	case a.ui.pressed(in, "mic:device"):
 		a.mic.nextDevice()
 		a.mic.stop()
 		a.mic.start()
-	case a.ui.pressed(in, "record"):
+	case a.ui.pressed(in, "record") || rec && a.ui.available("record"):
 		a.studio.sound, a.studio.source, s.recording = nil, "mic", true
 		a.mic.take(nil) // what came before the tap is not part of the take
-	case a.ui.pressed(in, "stop"):
+	case a.ui.pressed(in, "stop") || rec && a.ui.available("stop"):
 		s.recording = false
 	case a.ui.pressed(in, "source:file"):
 		a.pickFile(soundFile)
-	case a.ui.pressed(in, "cut:fast"):
+	case a.ui.pressed(in, "cut:fast") || in.Keys.Cut && a.ui.available("cut:fast"):
 		s.leave(a)
 		return newCutScene(a, false)
 	case a.ui.pressed(in, "cut:live"):

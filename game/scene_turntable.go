@@ -86,7 +86,7 @@ func (s *turntableScene) update(a *app, in *Input) scene {
 	}
 	s.pollAgeing(a)
 	s.pollExport(a)
-	s.charts.update(a)
+	s.charts.update(a, a.studio.disc)
 	if !busy {
 		stage, _ := m.stage()
 		d := a.studio.disc

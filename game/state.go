@@ -37,6 +37,8 @@ type State struct {
 	Notice       string   `json:"notice"`       // what the visitor is told about a problem ("" when all is well)
 	Lang         string   `json:"lang"`         // "en" or "ru"
 	Collection   int      `json:"collection"`   // records saved on the shelf
+	Kiosk        bool     `json:"kiosk"`        // a museum's unattended machine
+	Help         bool     `json:"help"`         // the help is open
 
 	// The lathe scene: cutting the record on a machine.
 	LatheMachine  string  `json:"latheMachine"`  // sim, serial or midi

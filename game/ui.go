@@ -72,6 +72,17 @@ func (u *ui) pressed(in *Input, id string) bool {
 	return false
 }
 
+// available reports whether the control id is on the screen and not off:
+// a keyboard shortcut acts only where its button would.
+func (u *ui) available(id string) bool {
+	for _, c := range u.controls {
+		if c.id == id {
+			return !c.off
+		}
+	}
+	return false
+}
+
 // onControl reports whether a tap this tick landed on any control: a tap
 // on the record itself (not on a button) has its own meaning.
 func (u *ui) onControl(p Point) bool {
