@@ -40,6 +40,7 @@ type app struct {
 	typing   bool   // a scene takes typed text this tick: no shortcuts
 	help     bool   // the help is open over the scene
 	kiosk    bool   // a museum's unattended machine: no file dialogs
+	calm     bool   // reduced motion: no decorative animations
 	notice   string // a message for the visitor, shown until noticeAt+noticeTicks
 	noticeAt int64
 	exported string // name of the last file exported

@@ -8,11 +8,13 @@ package game
 
 import (
 	"errors"
+	"fmt"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"bonemusic/engine"
+	"bonemusic/game/turntable"
 )
 
 // Options configure one run of the app.
@@ -25,6 +27,9 @@ type Options struct {
 	// Open is a file to open at start (bonemusic FILE): a sound to cut or a
 	// .bone disc to play.
 	Open string
+	// Calm is the visitor's wish for reduced motion: no decorative
+	// animations (the record still turns: it is the sound).
+	Calm bool
 	// Kiosk is a museum's unattended machine: no file dialogs, and back to
 	// the lightbox and its attract loop after IdleTicks without a touch
 	// (0: three minutes).
@@ -67,7 +72,7 @@ func New(opt Options) *Game {
 	lang := langFor(locale) // anything we have no text for is English
 	g := &Game{opt: opt, a: newApp(lang), v: newView(), pub: newPublisher(), sound: newSound(), input: newInputReader()}
 	g.scene = newLightbox(opt.AutoStart || opt.Kiosk)
-	g.a.kiosk = opt.Kiosk
+	g.a.kiosk, g.a.calm = opt.Kiosk, opt.Calm
 	g.state.Lang = lang
 	return g
 }
@@ -202,6 +207,7 @@ func (g *Game) refreshState() {
 	s.Buttons = a.ui.published(s.Buttons, a.scale)
 	s.Scale = a.scale
 	s.CutProgress, s.AgeProgress = 0, 0
+	s.Say, s.Calm = g.sceneSays(now), g.opt.Calm
 	g.scene.publish(s)
 	switch {
 	case a.look.err != nil:
@@ -216,6 +222,33 @@ func (g *Game) refreshState() {
 	default:
 		s.Notice = ""
 	}
+	if s.Notice != "" {
+		s.Say = s.Notice
+	}
+}
+
+// sceneSays is what the screen shows, in a sentence, for a screen reader.
+func (g *Game) sceneSays(now turntable.Now) string {
+	a := g.a
+	t := a.text
+	switch g.scene.name() {
+	case sceneLightbox:
+		return t.Tagline
+	case sceneFilm:
+		return t.FilmTitle
+	case sceneSound:
+		return t.SoundTitle
+	case sceneCut:
+		return t.CuttingFast
+	case sceneTurntable:
+		if lp := a.studio.lastPlay; now.Plays > 0 && lp.Pickup != "" {
+			return fmt.Sprintf(t.Fidelity, now.Plays, lp.FidelityDB)
+		}
+		return t.Fresh
+	case sceneShelf:
+		return fmt.Sprintf(t.ShelfTitle, len(a.shelf.entries))
+	}
+	return "" // the scene says it itself (publish)
 }
 
 func (g *Game) Draw(screen *ebiten.Image) {

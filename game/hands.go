@@ -25,6 +25,9 @@ const noHand = math.MinInt32
 // hand, half the 78 speed, either way.
 const keyScratchRPM = 40
 
+// tickSec is one tick of the game: hands move the platter tick by tick.
+const tickSec = 1.0 / 60
+
 // armStepMM is how far one press of an arrow moves the arm: about ten
 // grooves at 100 lpi.
 const armStepMM = 2.5
@@ -43,7 +46,7 @@ func (h *hands) update(tt *turntable.Turntable, in *Input, centre Point, pxPerMM
 		switch d.ID {
 		case h.platter:
 			ang := h.angle(d.At)
-			tt.Turn(wrapAngle(ang - h.lastAng))
+			tt.Turn(wrapAngle(ang-h.lastAng), tickSec)
 			h.lastAng = ang
 			if d.Released {
 				tt.Release()
@@ -101,7 +104,7 @@ func (h *hands) keys(tt *turntable.Turntable, in *Input) {
 		if k.Left {
 			dir--
 		}
-		tt.Turn(dir * 2 * math.Pi * keyScratchRPM / 60 / 60) // one tick's turn
+		tt.Turn(dir*2*math.Pi*keyScratchRPM/60*tickSec, tickSec)
 		return
 	}
 	if k.LeftStep {

@@ -102,6 +102,9 @@ func pageOptions(opt *Options) {
 	if sec, err := strconv.ParseFloat(pageParam("idle"), 64); err == nil && sec > 0 {
 		opt.IdleTicks = int64(sec * 60)
 	}
+	if mm := js.Global().Get("matchMedia"); mm.Type() == js.TypeFunction {
+		opt.Calm = opt.Calm || js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Truthy()
+	}
 }
 
 // preferredLang is the visitor's language: ?lang= in the page's address,

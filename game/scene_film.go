@@ -77,7 +77,7 @@ func (s *filmScene) update(a *app, in *Input) scene {
 
 	if s.cutAt > 0 {
 		// The animation runs its course; the disc's look is drawn meanwhile.
-		if float64(a.tick-s.cutAt)/60 >= scissorsSec+burnSec && s.previewJ == nil {
+		if (a.calm || float64(a.tick-s.cutAt)/60 >= scissorsSec+burnSec) && s.previewJ == nil { // reduced motion: no scissors show
 			return newSoundScene(a)
 		}
 		if a.ui.pressed(in, "back") || in.Back {

@@ -22,6 +22,7 @@ type latheScene struct {
 	started  int64   // the tick the run started: the platter's animation
 	said     bool    // the run's end has been told
 	radiusMM float64 // where the cutter is
+	says     string  // the title or the phase, for a screen reader
 }
 
 func newLatheScene(a *app) *latheScene {
@@ -42,6 +43,10 @@ func (s *latheScene) update(a *app, in *Input) scene {
 	snap := s.snapshot()
 	running := !snap.Ended
 	s.radiusMM = cutterRadiusMM(a.studio.disc, snap)
+	s.says = a.text.LatheTitle
+	if s.run != nil {
+		s.says = a.text.LathePhases[snap.Phase.String()]
+	}
 	s.layout(a, running)
 	if snap.Ended && s.run != nil && !s.said {
 		s.said = true
@@ -159,6 +164,7 @@ func (s *latheScene) publish(st *State) {
 	st.CutProgress = 1
 	snap := s.snapshot()
 	st.LatheMachine = s.machine
+	st.Say = s.says
 	if s.run == nil {
 		return
 	}

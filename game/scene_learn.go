@@ -21,6 +21,7 @@ const learnWearPage = 2
 // wear play by play. The words stay within docs/history.md.
 type learnScene struct {
 	page   int
+	says   string
 	charts *charts
 	film   *upload
 	filmJ  *job[*image.NRGBA]
@@ -75,6 +76,7 @@ func (s *learnScene) update(a *app, in *Input) scene {
 		s.page = learnWearPage
 	}
 	s.page = max(0, min(learnPages-1, s.page))
+	s.says = a.text.LearnTitles[s.page] + ". " + a.text.LearnTexts[s.page]
 	return s
 }
 
@@ -102,4 +104,4 @@ func (s *learnScene) draw(a *app, v *view, screen *ebiten.Image) {
 	v.paragraph(screen, a.text.LearnTexts[s.page], false, m.px*4/5, labelColor, Rect{panel.X, panel.Y + h + m.pad/2, panel.W, 0}, false)
 }
 
-func (s *learnScene) publish(st *State) {}
+func (s *learnScene) publish(st *State) { st.Say = s.says }

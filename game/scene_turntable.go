@@ -35,7 +35,12 @@ type turntableScene struct {
 	ageing *job[ageResult]
 	export *job[exported]
 	hands  *hands
+	geo    recordGeo // where the record and the arm's head are, for the page
 }
+
+// recordGeo is the record on the screen in CSS pixels: published so a page
+// (or a test) can put a hand on the record or on the tonearm's head.
+type recordGeo struct{ x, y, r, armX, armY float64 }
 
 func newTurntableScene(a *app) *turntableScene {
 	return &turntableScene{charts: newCharts(), lesson: lessonDefault, hands: newHands()}
@@ -87,11 +92,15 @@ func (s *turntableScene) update(a *app, in *Input) scene {
 	s.pollAgeing(a)
 	s.pollExport(a)
 	s.charts.update(a, a.studio.disc)
+	stage, _ := m.stage()
+	d := a.studio.disc
+	c, pxPerMM := stage.Center(), stage.W*0.92/d.Params.DiameterMM
 	if !busy {
-		stage, _ := m.stage()
-		d := a.studio.disc
-		s.hands.update(a.tt, in, stage.Center(), stage.W*0.92/d.Params.DiameterMM, d.Params.DiameterMM/2, a.ui.onControl)
+		s.hands.update(a.tt, in, c, pxPerMM, d.Params.DiameterMM/2, a.ui.onControl)
 	}
+	hx, hy := needleAt(a.tt.Now().ArmRadiusMM, c, pxPerMM)
+	k := a.scale
+	s.geo = recordGeo{c.X / k, c.Y / k, d.Params.DiameterMM / 2 * pxPerMM / k, hx / k, hy / k}
 
 	switch {
 	case a.ui.pressed(in, "back") || in.Back:
@@ -275,6 +284,7 @@ func (s *turntableScene) lessonShown(m metrics) int {
 
 // publish tells how far ageing is; the record is cut.
 func (s *turntableScene) publish(st *State) {
+	st.RecordX, st.RecordY, st.RecordR, st.ArmX, st.ArmY = s.geo.x, s.geo.y, s.geo.r, s.geo.armX, s.geo.armY
 	st.CutProgress = 1
 	st.AgeProgress = 0
 	if s.ageing != nil {

@@ -39,6 +39,13 @@ type State struct {
 	Collection   int      `json:"collection"`   // records saved on the shelf
 	Kiosk        bool     `json:"kiosk"`        // a museum's unattended machine
 	Help         bool     `json:"help"`         // the help is open
+	Say          string   `json:"say"`          // what a screen reader announces: the notice, else what the screen shows
+	Calm         bool     `json:"calm"`         // the visitor asked for reduced motion
+	RecordX      float64  `json:"recordX"`      // the visitor's record on the turntable: centre and radius, CSS pixels
+	RecordY      float64  `json:"recordY"`
+	RecordR      float64  `json:"recordR"`
+	ArmX         float64  `json:"armX"` // the tonearm's head (the needle), CSS pixels: take it there to carry the arm
+	ArmY         float64  `json:"armY"`
 
 	// The lathe scene: cutting the record on a machine.
 	LatheMachine  string  `json:"latheMachine"`  // sim, serial or midi

@@ -65,12 +65,27 @@
     }, 100);
   }
 
+  // What the app says (state.say: the notice, else what the screen shows)
+  // goes to a polite live region, for screen readers.
+  function announce() {
+    const region = document.getElementById('announce');
+    let last = '';
+    setInterval(() => {
+      const say = app.state && app.state.say;
+      if (region && say && say !== last) {
+        last = say;
+        region.textContent = say;
+      }
+    }, 500);
+  }
+
   function waitForFirstFrame() {
     const tick = () => {
       const state = app.state;
       if (state && state.frames > 0) {
         app.firstFrameMS = performance.now();
         document.body.classList.add('running');
+        announce();
         return;
       }
       requestAnimationFrame(tick);

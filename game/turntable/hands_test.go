@@ -48,14 +48,14 @@ func TestScratchFollowsTheHand(t *testing.T) {
 	minRPM := math.Inf(1)
 	blocks := Rate / 2 / step // half a second turning back at about 30 rpm
 	scratch := largestStep(blocks, func() {
-		tt.Turn(-2 * math.Pi * 30 / 60 * step / Rate)
+		tt.Turn(-2*math.Pi*30/60*step/Rate, float64(step)/Rate)
 		minRPM = math.Min(minRPM, tt.Now().RPM)
 	})
 	back := tt.Now().Sample
 	if minRPM > -20 || back >= before {
 		t.Errorf("turned back: slowest %.1f rpm, groove sample %d → %d; want negative speed and the needle going back", minRPM, before, back)
 	}
-	largestStep(Rate/4/step, func() {}) // held still
+	largestStep(Rate/2/step, func() { tt.Turn(0, float64(step)/Rate) }) // held still for half a second
 	if rpm := tt.Now().RPM; math.Abs(rpm) > 1 {
 		t.Errorf("held still: %.2f rpm", rpm)
 	}

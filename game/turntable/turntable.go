@@ -35,8 +35,9 @@ const (
 	spinDownSec = 0.3
 	// handLagSec is how closely the platter follows a hand on it, and
 	// maxHandSpeed the fastest a hand turns it (× the set speed, either way).
-	handLagSec   = 0.02
-	maxHandSpeed = 6
+	handLagSec    = 0.02
+	handSmoothSec = 0.05 // the hand's speed, averaged over uneven pointer events
+	maxHandSpeed  = 6
 	// RunOutSec is how long the needle rides the run-out and locked groove
 	// (about five turns at 78 rpm: the click a visitor knows means "the
 	// end") before the autolift raises it.
@@ -101,8 +102,8 @@ type Turntable struct {
 	angle   float64
 	clock   int64
 
-	handOn    bool    // a hand holds the platter; the motor slips under it
-	handAngle float64 // where the hand has turned the platter to, radians
+	handOn  bool    // a hand holds the platter; the motor slips under it
+	handVel float64 // how fast the hand turns it, radians per second (smoothed)
 
 	arm      Arm
 	armMM    float64
@@ -306,16 +307,23 @@ func sampleAt(d *engine.Disc, radiusMM float64) int {
 func (t *Turntable) Grab() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.handOn, t.handAngle = true, t.angle
+	t.handOn, t.handVel = true, 0
 }
 
-// Turn moves the hand on the platter by deltaRad (+ the playing direction).
-func (t *Turntable) Turn(deltaRad float64) {
+// Turn moves the hand on the platter by deltaRad (+ the playing direction)
+// over dtSec of the game's time. The platter follows the hand's speed, not
+// its place: the model's clock runs in the sound card's bursts (a browser
+// asks for 100 ms at once, ahead of what is heard), and within a burst the
+// platter must keep moving as the hand was moving, or a scratch would be a
+// chirp and a silence. A hand that holds still stops it.
+func (t *Turntable) Turn(deltaRad, dtSec float64) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.handOn && !math.IsNaN(deltaRad) && !math.IsInf(deltaRad, 0) {
-		t.handAngle += deltaRad
+	if !t.handOn || math.IsNaN(deltaRad) || math.IsInf(deltaRad, 0) || !(dtSec > 0) {
+		return
 	}
+	f := 1 - math.Exp(-dtSec/handSmoothSec) // pointer events come unevenly: smooth
+	t.handVel += (deltaRad/dtSec - t.handVel) * f
 }
 
 // Release lets go of the platter: the motor brings it back to speed with
@@ -470,11 +478,11 @@ func (t *Turntable) run(dst []float32) {
 
 func (t *Turntable) runMotor(dt float64) {
 	if t.handOn {
-		// The platter follows the hand closely but not rigidly (the mat
-		// and the disc's inertia): a hand's jerk is smoothed over handLagSec,
-		// so the sound bends instead of clicking.
+		// The platter turns at the hand's speed, closely but not rigidly
+		// (the mat, the disc's inertia): a jerk is smoothed over
+		// handLagSec, so the sound bends instead of clicking.
 		nominal := 2 * math.Pi * t.setRPM / 60
-		want := (t.handAngle - t.angle) / handLagSec / nominal
+		want := t.handVel / nominal
 		f := 1 - math.Exp(-dt/handLagSec)
 		t.speed += (math.Max(-maxHandSpeed, math.Min(maxHandSpeed, want)) - t.speed) * f
 	} else {
