@@ -255,7 +255,7 @@ var texts = map[string]text{
 		Learn:      "Узнать",
 		Microscope: "Микроскоп",
 		Next:       "Дальше ›",
-		Prev:       "‹ Назад",
+		Prev:       "‹ Раньше",
 		Help:       "?",
 		LearnTitles: [learnPages]string{
 			"Музыка на костях",

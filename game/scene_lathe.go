@@ -153,9 +153,15 @@ func (s *latheScene) draw(a *app, v *view, screen *ebiten.Image) {
 	v.bar(screen, Rect{panel.X, y, panel.W, thin}, snap.Level, noticeColor) // the cutter drive
 	y += thin + m.pad
 	// The stream: the last lines the machine accepted, newest last.
-	for _, l := range snap.Lines {
-		_, h := v.label(screen, l, false, m.px*3/4, dimColor, panel.X, y, false)
-		y += h
+	bottom := panel.Y + panel.H - m.btnH - m.pad // the back button
+	lineH := float64(m.px*3/4) * 1.35
+	lines := snap.Lines
+	if room := int((bottom - y) / lineH); room < len(lines) { // a phone: the newest that fit
+		lines = lines[max(0, len(lines)-room):]
+	}
+	for _, l := range lines {
+		v.label(screen, l, false, m.px*3/4, dimColor, panel.X, y, false)
+		y += lineH
 	}
 }
 

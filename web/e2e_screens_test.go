@@ -12,22 +12,33 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestE2EScreens walks the flow on a phone (360×640) and a laptop
-// (1280×720) and checks every step's picture is there and every control is
-// on the screen; with BONEMUSIC_SCREENSHOTS set it keeps the pictures (the
-// README and the docs use them).
+// TestE2EScreens walks the flow on a phone (360×640), a laptop (1280×720)
+// and, in Russian, a classroom projector (1920×1080), and checks every
+// step's picture is there and every control is on the screen; with
+// BONEMUSIC_SCREENSHOTS set it keeps the pictures (the README and the docs
+// use them).
 func TestE2EScreens(t *testing.T) {
-	for _, size := range []struct{ w, h int64 }{{360, 640}, {1280, 720}} {
-		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+	for _, size := range []struct {
+		w, h int64
+		lang string
+	}{{360, 640, "en"}, {1280, 720, "en"}, {1920, 1080, "ru"}} {
+		t.Run(fmt.Sprintf("%dx%d-%s", size.w, size.h, size.lang), func(t *testing.T) {
 			ctx := browser(t, browserOptions{w: size.w, h: size.h})
 			srv := httptest.NewServer(Handler("."))
 			defer srv.Close()
-			loadApp(t, ctx, srv.URL+"/index.html")
-			name := func(step string) string { return fmt.Sprintf("%dx%d-%s", size.w, size.h, step) }
+			loadApp(t, ctx, srv.URL+"/index.html?lang="+size.lang)
+			name := func(step string) string { return fmt.Sprintf("%dx%d-%s-%s", size.w, size.h, size.lang, step) }
 			shot := func(step string) {
 				t.Helper()
 				checkControlsOnScreen(t, readState(t, ctx, pageStateExpr), size.w, size.h)
 				checkNotBlank(t, screenshot(t, ctx, name(step)))
+			}
+			// the shelf with one record and the help's text leave the
+			// picture's centre plain: only their controls are checked
+			plainShot := func(step string) {
+				t.Helper()
+				checkControlsOnScreen(t, readState(t, ctx, pageStateExpr), size.w, size.h)
+				screenshot(t, ctx, name(step))
 			}
 			tap(t, ctx, float64(size.w)/2, float64(size.h)/3)
 			waitUntil(t, ctx, 60*time.Second, "window.bonemusic.state", `s.arm === "playing"`, "the demo to play")
@@ -58,7 +69,7 @@ func TestE2EScreens(t *testing.T) {
 			press(t, ctx, "lift")
 			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.plays === 1 && s.arm === "rest"`, "the first play")
 			plays := 1
-			if size.w > size.h { // the docs' picture of a worn record: age it
+			if size.w == 1280 { // the docs' picture of a worn record: age it
 				press(t, ctx, "age")
 				waitUntil(t, ctx, 120*time.Second, "window.bonemusic.state", `s.plays === 11 && s.ageProgress === 0`, "ageing")
 				plays = 11
@@ -68,6 +79,31 @@ func TestE2EScreens(t *testing.T) {
 			press(t, ctx, "chart:next")
 			within(t, ctx, 10*time.Second, chromedp.Sleep(time.Second))
 			shot("8-chart")
+			press(t, ctx, "save")
+			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.collection === 1`, "the record on the shelf")
+			press(t, ctx, "shelf")
+			waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.scene === "shelf"`, "the shelf")
+			within(t, ctx, 10*time.Second, chromedp.Sleep(time.Second))
+			plainShot("9-shelf")
+			press(t, ctx, "back")
+			press(t, ctx, "learn")
+			waitUntil(t, ctx, 10*time.Second, "window.bonemusic.state", `s.scene === "learn"`, "the lesson")
+			within(t, ctx, 10*time.Second, chromedp.Sleep(2*time.Second))
+			shot("10-learn")
+			press(t, ctx, "microscope")
+			within(t, ctx, 10*time.Second, chromedp.Sleep(time.Second))
+			shot("11-microscope")
+			press(t, ctx, "back")
+			press(t, ctx, "lathe")
+			waitUntil(t, ctx, 10*time.Second, "window.bonemusic.state", `s.scene === "lathe"`, "the lathe")
+			press(t, ctx, "lathe:start")
+			waitUntil(t, ctx, 20*time.Second, "window.bonemusic.state", `s.lathePhase === "cutting"`, "the simulated lathe cutting")
+			within(t, ctx, 10*time.Second, chromedp.Sleep(2*time.Second))
+			shot("12-lathe")
+			press(t, ctx, "lathe:stop")
+			press(t, ctx, "help")
+			waitUntil(t, ctx, 10*time.Second, "window.bonemusic.state", `s.help`, "the help")
+			plainShot("13-help")
 			if os.Getenv("BONEMUSIC_SCREENSHOTS") == "" {
 				t.Log("set BONEMUSIC_SCREENSHOTS=DIR to keep the pictures")
 			}
