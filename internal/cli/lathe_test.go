@@ -60,6 +60,7 @@ func TestLatheLostLinkExitsWithinASecond(t *testing.T) {
 	time.AfterFunc(3*time.Second, func() { closed <- time.Now(); closeFn() })
 	code, _, stderr := run(t, "lathe", disc, "--port", port)
 	took := time.Since(<-closed)
+	t.Logf("the board went away: exit %d after %v", code, took)
 	if code != exitError || took > time.Second || !strings.Contains(stderr, "stopped answering") {
 		t.Errorf("exit %d %v after the board went away:\n%s", code, took, stderr)
 	}
