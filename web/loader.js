@@ -85,6 +85,13 @@
       if (state && state.frames > 0) {
         app.firstFrameMS = performance.now();
         document.body.classList.add('running');
+        // The canvas is the whole app: name it for assistive technology,
+        // which hears the rest through the live region.
+        const canvas = document.querySelector('canvas');
+        if (canvas) {
+          canvas.setAttribute('role', 'application');
+          canvas.setAttribute('aria-label', 'Bone Music: press H or ? for the keys');
+        }
         announce();
         return;
       }
