@@ -110,34 +110,35 @@ func (t *tracer) setContact(a float64) {
 // valid, so the hot loops need no per-tap tag checks.
 type span struct{ lo, hi int }
 
-// missing makes [a, b] valid and returns the indices whose slots must be
-// computed: lo..hi, in descending order if down (the order matters only to
-// the kernel cache's reuse, kernelFor, so it is kept as it always was); none
-// if lo > hi. A jump (skip, needle drop, fast scratch) restarts the range.
-// The callers loop over the range themselves: a direct call per slot, not
-// a call through a function value.
-func (s *span) missing(a, b int) (lo, hi int, down bool) {
+// ensure makes [a, b] valid, computing only what is missing; a jump (skip,
+// needle drop, fast scratch) restarts the range.
+func (s *span) ensure(a, b int, compute func(int)) {
 	if a >= s.lo && b <= s.hi {
-		return 1, 0, false
+		return
 	}
 	switch {
 	case s.hi >= s.lo && a >= s.lo && a <= s.hi+1 && b > s.hi: // forward
-		lo, hi = s.hi+1, b
+		for i := s.hi + 1; i <= b; i++ {
+			compute(i)
+		}
 		s.hi = b
 		if s.hi-s.lo >= ringN {
 			s.lo = s.hi - ringN + 1
 		}
-		return lo, hi, false
 	case s.hi >= s.lo && b <= s.hi && b >= s.lo-1 && a < s.lo: // backward
-		lo, hi = a, s.lo-1
+		for i := s.lo - 1; i >= a; i-- {
+			compute(i)
+		}
 		s.lo = a
 		if s.hi-s.lo >= ringN {
 			s.hi = s.lo + ringN - 1
 		}
-		return lo, hi, true
+	default:
+		for i := a; i <= b; i++ {
+			compute(i)
+		}
+		s.lo, s.hi = a, b
 	}
-	s.lo, s.hi = a, b
-	return a, b, false
 }
 
 // kernelAt is the kernel for the block holding groove sample j (the first
