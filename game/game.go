@@ -58,7 +58,8 @@ type Game struct {
 	// gestureAt is the tick of the visitor's first tap or key: a browser
 	// unlocks audio with it, and says nothing when it does not.
 	gestureAt int64
-	lastInput int64 // the tick of the last touch or key (a kiosk's idle time)
+	lastInput int64                                  // the tick of the last touch or key (a kiosk's idle time)
+	heard     struct{ notice, focus, latest string } // what a screen reader was last told (sayLatest)
 }
 
 // New prepares the app; the demo record is made in the background so the
@@ -222,8 +223,24 @@ func (g *Game) refreshState() {
 	default:
 		s.Notice = ""
 	}
-	if s.Notice != "" {
-		s.Say = s.Notice
+	g.sayLatest(s)
+}
+
+// sayLatest picks what a screen reader hears: the latest of a new notice
+// and the control the keyboard just moved to (its label: the buttons are
+// drawn, so this is how they are heard), else what the screen shows.
+func (g *Game) sayLatest(s *State) {
+	a := g.a
+	if s.Notice != g.heard.notice {
+		g.heard.notice = s.Notice
+		g.heard.latest = s.Notice
+	}
+	if f := a.ui.focus; a.ui.focusSet && f != g.heard.focus {
+		g.heard.focus = f
+		g.heard.latest = a.ui.labelOf(f)
+	}
+	if g.heard.latest != "" && (g.heard.latest == s.Notice || a.ui.focusSet) {
+		s.Say = g.heard.latest
 	}
 }
 

@@ -72,6 +72,16 @@ func (u *ui) pressed(in *Input, id string) bool {
 	return false
 }
 
+// labelOf is the label of the control id on the screen ("" when none).
+func (u *ui) labelOf(id string) string {
+	for _, c := range u.controls {
+		if c.id == id {
+			return c.label
+		}
+	}
+	return ""
+}
+
 // available reports whether the control id is on the screen and not off:
 // a keyboard shortcut acts only where its button would.
 func (u *ui) available(id string) bool {

@@ -47,3 +47,15 @@ func TestGridCentresTheLastRow(t *testing.T) {
 		t.Errorf("last row starts at %+v, want centred", boxes[3])
 	}
 }
+
+// The label of a control on the screen, for a screen reader.
+func TestLabelOf(t *testing.T) {
+	var u ui
+	u.add(control{id: "play", label: "▶ Play"})
+	if got := u.labelOf("play"); got != "▶ Play" {
+		t.Errorf("labelOf(play) = %q", got)
+	}
+	if got := u.labelOf("gone"); got != "" {
+		t.Errorf("labelOf(gone) = %q", got)
+	}
+}
