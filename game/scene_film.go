@@ -131,7 +131,9 @@ func (s *filmScene) layout(a *app, m metrics) {
 		y += float64(m.px) * 5 // room for the title and hint
 	}
 	const cols = 3
-	thumbH := math.Min((panel.W-float64(cols-1)*m.pad)/float64(cols)*0.8, (panel.H-2*m.btnH)/2.6)
+	rows := float64((len(engine.Films) + cols - 1) / cols)
+	room := panel.Y + panel.H - y - m.btnH - m.pad // under the thumbnails: the buttons
+	thumbH := math.Min((panel.W-float64(cols-1)*m.pad)/float64(cols)*0.8, (room-(rows-1)*m.pad)/rows)
 	boxes, used := grid(Rect{panel.X, y, panel.W, 0}, len(engine.Films), cols, thumbH, m.pad)
 	for i, f := range engine.Films {
 		a.ui.add(control{id: "film:" + f, label: a.text.Films[f], r: boxes[i], on: f == a.studio.film, off: s.cutAt > 0, pic: s.thumbs[i]})

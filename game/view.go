@@ -85,9 +85,24 @@ type metrics struct {
 func metricsFor(w, h float64) metrics {
 	unit := math.Min(w, h)
 	px := int(math.Max(14, math.Min(40, unit/32)))
-	return metrics{w: w, h: h, unit: unit, px: px, pad: math.Round(float64(px) * 0.6),
+	m := metrics{w: w, h: h, unit: unit, px: px, pad: math.Round(float64(px) * 0.6),
 		btnH: math.Round(float64(px) * 2.4), portrait: h > w*1.1}
+	if !m.portrait {
+		// A short, wide frame (an exhibition page's strip): the panel's
+		// rows of controls under the header must still fit its height, so
+		// the controls get lower, down to what a finger can press.
+		room := (h-m.pad-m.headerH()-float64(px)*2.6)/panelRows - m.pad
+		m.btnH = math.Max(minControlPX, math.Min(m.btnH, math.Floor(room)))
+	}
+	return m
 }
+
+// panelRows is the most rows of controls a scene's panel holds (the
+// turntable's); minControlPX is the smallest control a finger can press.
+const (
+	panelRows    = 5
+	minControlPX = 24
+)
 
 // headerH is the height the title and tagline take.
 func (m metrics) headerH() float64 { return float64(m.px) * 4.6 }

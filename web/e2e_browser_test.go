@@ -160,9 +160,21 @@ func loadApp(t *testing.T, ctx context.Context, url string) float64 {
 	t.Helper()
 	within(t, ctx, 30*time.Second, chromedp.Navigate(url))
 	// The loader sets firstFrameMS, or error when the wasm cannot be loaded.
-	within(t, ctx, 60*time.Second, chromedp.Poll[bool](
-		`!!(window.bonemusic && (window.bonemusic.firstFrameMS || window.bonemusic.error))`,
-		chromedp.WithPollingTimeout(60*time.Second)))
+	// Right after a navigation the page's JavaScript context may still be
+	// replaced under the poll ("Cannot find context"): poll again.
+	for attempt := 0; ; attempt++ {
+		c, cancel := context.WithTimeout(ctx, 60*time.Second)
+		_, err := chromedp.Run(c, chromedp.Poll[bool](
+			`!!(window.bonemusic && (window.bonemusic.firstFrameMS || window.bonemusic.error))`,
+			chromedp.WithPollingTimeout(60*time.Second)))
+		cancel()
+		if err == nil {
+			break
+		}
+		if attempt == 2 || !strings.Contains(err.Error(), "Cannot find context") {
+			t.Fatalf("browser: %v", err)
+		}
+	}
 	if msg := within(t, ctx, 5*time.Second, chromedp.Evaluate[*string](`window.bonemusic.error || null`)); msg != nil {
 		t.Fatalf("page reports: %s", *msg)
 	}
