@@ -35,9 +35,7 @@ func (a *app) shelfWork() (*engine.Disc, string) {
 		switch {
 		case err != nil:
 			a.say("%v", err)
-			if r.saved != "" || a.shelfSaving != nil {
-				a.shelfSaving = nil
-			}
+			a.shelfSaving = nil
 		case r.opened != nil:
 			return r.opened, r.saved
 		case r.saved != "" && a.shelfSaving != nil:
@@ -51,9 +49,14 @@ func (a *app) shelfWork() (*engine.Disc, string) {
 		}
 	}
 	if a.shelfWant != nil && !a.shelf.busy() && !a.tt.Busy() {
-		d := a.tt.CopyDisc()
-		if d == nil || a.shelfWant != a.studio.disc {
+		if a.shelfWant != a.studio.disc {
 			a.shelfWant = nil // the record changed before the save could start
+			return nil, ""
+		}
+		// A copy taken under the turntable's lock, and only of this record
+		// on the platter: off it (being aged) it waits until it is back.
+		d := a.tt.Snapshot(a.shelfWant, -1)
+		if d == nil {
 			return nil, ""
 		}
 		if err := a.shelf.save(d, a.studio.shelfID); err != nil {

@@ -386,17 +386,6 @@ func (t *Turntable) Snapshot(d *engine.Disc, drawn int) *engine.Disc {
 	return t.disc.Clone()
 }
 
-// CopyDisc is a copy of the disc on the platter (nil when none), safe to
-// save or draw while the original plays on.
-func (t *Turntable) CopyDisc() *engine.Disc {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.disc == nil {
-		return nil
-	}
-	return t.disc.Clone()
-}
-
 // Now reads the turntable's state.
 func (t *Turntable) Now() Now {
 	t.mu.Lock()
