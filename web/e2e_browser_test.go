@@ -252,13 +252,22 @@ func screenshot(t *testing.T, ctx context.Context, name string) []byte {
 // distinct grey levels, not a flat colour or an empty canvas.
 func checkNotBlank(t *testing.T, shot []byte) {
 	t.Helper()
+	if why := blank(t, shot); why != "" {
+		t.Error(why)
+	}
+}
+
+// blank says why the screenshot's centre looks blank ("" when it does not).
+func blank(t *testing.T, shot []byte) string {
+	t.Helper()
 	img, err := png.Decode(bytes.NewReader(shot))
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
 	if mean, sd, levels := greyStats(img, centre(img.Bounds())); levels < 24 || sd < 6 || mean < 8 {
-		t.Errorf("centre of the screenshot looks blank (mean %.0f, sd %.1f, %d levels)", mean, sd, levels)
+		return fmt.Sprintf("centre of the screenshot looks blank (mean %.0f, sd %.1f, %d levels)", mean, sd, levels)
 	}
+	return ""
 }
 
 func centre(b image.Rectangle) image.Rectangle {

@@ -28,10 +28,19 @@ func TestE2EScreens(t *testing.T) {
 			defer srv.Close()
 			loadApp(t, ctx, srv.URL+"/index.html?lang="+size.lang)
 			name := func(step string) string { return fmt.Sprintf("%dx%d-%s-%s", size.w, size.h, size.lang, step) }
+			// shot waits (up to 10 s) for the pictures drawn beside the
+			// game — films, charts — which a big screen takes longer to draw.
 			shot := func(step string) {
 				t.Helper()
 				checkControlsOnScreen(t, readState(t, ctx, pageStateExpr), size.w, size.h)
-				checkNotBlank(t, screenshot(t, ctx, name(step)))
+				why := blank(t, screenshot(t, ctx, name(step)))
+				for try := 0; why != "" && try < 5; try++ {
+					within(t, ctx, 10*time.Second, chromedp.Sleep(2*time.Second))
+					why = blank(t, screenshot(t, ctx, name(step)))
+				}
+				if why != "" {
+					t.Errorf("%s: %s", step, why)
+				}
 			}
 			// the shelf with one record and the help's text leave the
 			// picture's centre plain: only their controls are checked
