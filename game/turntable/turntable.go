@@ -192,6 +192,12 @@ func (t *Turntable) Drop() {
 	if t.disc == nil || t.arm != ArmRest && t.arm != ArmReturning {
 		return
 	}
+	t.swingIn()
+}
+
+// swingIn starts the motor and swings the arm over the lead-in, where the
+// needle will go down.
+func (t *Turntable) swingIn() {
 	t.err = nil
 	t.motorOn = true
 	t.dropAt = 0
@@ -213,10 +219,7 @@ func (t *Turntable) Cue() {
 	case t.arm == ArmCued:
 		t.lowerHere()
 	case t.arm == ArmRest || t.arm == ArmReturning:
-		t.err = nil
-		t.motorOn = true
-		t.dropAt = 0
-		t.move(ArmSwinging)
+		t.swingIn()
 	}
 }
 
