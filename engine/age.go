@@ -94,8 +94,8 @@ func (d *Disc) excerptFrames(opt PlayOptions, nd needle, progress func(float64))
 }
 
 // ageSkips counts the turns on which the stylus would climb out, by the
-// play's own rule (Player.mistrack, checkSkip) taken per cell: where the
-// cell's peak acceleration passes what the worn walls can give, the tip
+// play's own rule (mistracking in Player.follow, checkSkip) taken per cell:
+// where the cell's peak acceleration passes what the worn walls can give, the tip
 // lags by about the excess over (2πf)², f the groove's dominant frequency
 // there; when that passes the wall left above the contact, it is out. At
 // most one skip per turn.

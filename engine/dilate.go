@@ -33,23 +33,54 @@ const (
 	dilAhead = 16 // sample intervals interpolated ahead per ring fill
 )
 
-// computeO fills the grid ring for the sample interval [i, i+1): each wall
-// at i and at i+½ by 8-point Lagrange interpolation of samples i−3..i+4 (the
-// groove is band-limited; at 5 kHz on an inner turn, 0.11·fs, Catmull-Rom
-// puts the wall's curvature at its crests ~20 % off, and the crests are what
-// the tip rides on; this is within 0.05 %), the right wall negated, and each
-// wall's larger value. Written as straight-line sums: the time is latency.
-func (t *tracer) computeO(i int) {
+// fillO fills the grid ring for the sample intervals [i, i+1), i = lo..hi
+// (hi down to lo if down): each wall at i and at i+½ by 8-point Lagrange
+// interpolation of samples i−3..i+4 (the groove is band-limited; at 5 kHz on
+// an inner turn, 0.11·fs, Catmull-Rom puts the wall's curvature at its
+// crests ~20 % off, and the crests are what the tip rides on; this is within
+// 0.05 %), the right wall negated, and each wall's larger value. Written as
+// straight-line sums: the time is latency.
+func (t *tracer) fillO(lo, hi int, down bool) {
 	const c0, c1, c2, c3 = 1225.0 / 2048, -245.0 / 2048, 49.0 / 2048, -5.0 / 2048 // 8-point Lagrange at ½
 	wl, wr := &t.wL, &t.wR
-	a0, a1, a2, a3 := (i-3)&ringMask, (i-2)&ringMask, (i-1)&ringMask, i&ringMask
-	b3, b2, b1, b0 := (i+1)&ringMask, (i+2)&ringMask, (i+3)&ringMask, (i+4)&ringMask
-	ml := c3*(wl[a0]+wl[b0]) + c2*(wl[a1]+wl[b1]) + (c1*(wl[a2]+wl[b2]) + c0*(wl[a3]+wl[b3]))
-	mr := c3*(wr[a0]+wr[b0]) + c2*(wr[a1]+wr[b1]) + (c1*(wr[a2]+wr[b2]) + c0*(wr[a3]+wr[b3]))
-	l, r := wl[a3], -wr[a3]
-	mr = -mr
-	t.sub[a3] = [2 * dilOver]float64{l, ml, r, mr}
-	t.top[a3] = [2]float64{max(l, ml), max(r, mr)}
+	i, end, step := lo, hi+1, 1
+	if down {
+		i, end, step = hi, lo-1, -1
+	}
+	for ; i != end; i += step {
+		a0, a1, a2, a3 := (i-3)&ringMask, (i-2)&ringMask, (i-1)&ringMask, i&ringMask
+		b3, b2, b1, b0 := (i+1)&ringMask, (i+2)&ringMask, (i+3)&ringMask, (i+4)&ringMask
+		ml := c3*(wl[a0]+wl[b0]) + c2*(wl[a1]+wl[b1]) + (c1*(wl[a2]+wl[b2]) + c0*(wl[a3]+wl[b3]))
+		mr := c3*(wr[a0]+wr[b0]) + c2*(wr[a1]+wr[b1]) + (c1*(wr[a2]+wr[b2]) + c0*(wr[a3]+wr[b3]))
+		l, r := wl[a3], -wr[a3]
+		mr = -mr
+		t.sub[a3] = [2 * dilOver]float64{l, ml, r, mr}
+		t.top[a3] = [2]float64{maxSel(l, ml), maxSel(r, mr)}
+	}
+}
+
+// maxSel is the larger of a and b, for dilateAt's far test, chosen with an
+// integer select: no branch on amd64 (CMOV) or wasm (select), where which
+// point of a segment is higher is a coin toss a branch would mispredict,
+// and wasm builds call out for the built-in max. Of −0 and +0 it may keep
+// either; the far test adds a non-zero cap before it compares.
+func maxSel(a, b float64) float64 {
+	x, y := math.Float64bits(a), math.Float64bits(b)
+	if b > a {
+		x = y
+	}
+	return math.Float64frombits(x)
+}
+
+// ensureWO makes the wall ring valid over [a−3, b+4] and the grid ring over
+// [a, b] (fillO reads the walls four samples either side).
+func (t *tracer) ensureWO(a, b int) {
+	if lo, hi, down := t.w.missing(a-3, b+4); lo <= hi {
+		t.fillW(lo, hi, down)
+	}
+	if lo, hi, down := t.o.missing(a, b); lo <= hi {
+		t.fillO(lo, hi, down)
+	}
 }
 
 // dilateAt is the tip-centre bounds U, L at groove sample j (see above).
@@ -57,7 +88,9 @@ func (t *tracer) dilateAt(j int, dil []float64) (up, lo float64) {
 	n := len(dil) - 1
 	switch {
 	case n == 0: // point stylus
-		t.w.ensure(j, j, t.computeW)
+		if lo, hi, down := t.w.missing(j, j); lo <= hi {
+			t.fillW(lo, hi, down)
+		}
 		s0 := j & ringMask
 		return t.wL[s0], t.wR[s0]
 	case n < 2*dilOver: // a tip narrower than a sample spacing
@@ -73,8 +106,7 @@ func (t *tracer) dilateAt(j int, dil []float64) (up, lo float64) {
 		} else {
 			a -= dilAhead
 		}
-		t.w.ensure(a-3, b+4, t.computeW)
-		t.o.ensure(a, b, t.computeO)
+		t.ensureWO(a, b)
 	}
 	// The two segments around the centre: offsets −2..1 (−3 and 2 are the
 	// refinement's neighbours).
@@ -88,11 +120,16 @@ func (t *tracer) dilateAt(j int, dil []float64) (up, lo float64) {
 	bu, bl := u[iu+1], l[il+1]
 	// Farther segments: searched only if one could reach the centre point
 	// (≤ the best, so the test need not wait for the search above).
+	// (Segments k = 1..K away: j+k and j−k−1, whose nearest grid point is
+	// 2k from the centre.)
 	far := false
-	for k := 1; k <= K; k++ {
-		h := dil[k<<dilShift]
-		a, b := &t.top[(j+k)&ringMask], &t.top[(j-k-1)&ringMask]
-		if a[0]+h >= c0[0] || b[0]+h >= c0[0] || a[1]+h >= c0[2] || b[1]+h >= c0[2] {
+	cu, cl := c0[0], c0[2]
+	ia, ib := j, j-1
+	for i, caps := 2, dil[:2*K+1]; i < len(caps); i += 2 {
+		ia, ib = ia+1, ib-1
+		h := caps[i]
+		a, b := &t.top[ia&ringMask], &t.top[ib&ringMask]
+		if a[0]+h >= cu || b[0]+h >= cu || a[1]+h >= cl || b[1]+h >= cl {
 			far = true
 			break
 		}
@@ -197,8 +234,7 @@ func (t *tracer) subAt(w, j, i int) float64 {
 func (t *tracer) dilateSmall(j int, dil []float64) (up, lo float64) {
 	n := len(dil) - 1
 	K := n >> dilShift
-	t.w.ensure(j-K-4, j+K+4, t.computeW)
-	t.o.ensure(j-K-1, j+K, t.computeO)
+	t.ensureWO(j-K-1, j+K)
 	var b [2]float64
 	for w := range b {
 		best, bi := math.Inf(-1), 0

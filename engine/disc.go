@@ -127,6 +127,8 @@ const (
 // (about 0.7–1.4 mm of groove at 78 rpm).
 const BlockSize = 64
 
+const blockShift = 6 // log2(BlockSize)
+
 // Disc is a cut groove and its wear state. The fresh groove is stored as
 // int16 fixed point (LateralScaleUM per step): 16 MB for a full 3-minute side.
 // Wear is kept per BlockSize cell as three float32 numbers, so the worn

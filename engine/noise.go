@@ -117,6 +117,17 @@ func buildEvents(d *Disc, seed uint64) *events {
 	return ev
 }
 
+// near reports whether apply may change the walls at sample j: whether any
+// defect is listed for j's cell or its neighbours (apply's own test).
+func (ev *events) near(j int) bool {
+	if len(ev.list) == 0 || j < 0 {
+		return false
+	}
+	b := j / BlockSize
+	lo, hi := max(b-1, 0), min(b+2, len(ev.start)-1)
+	return ev.start[lo] != ev.start[hi]
+}
+
 // apply adds the defects near sample j to the two walls.
 func (ev *events) apply(j int, l, r float64, d *Disc) (float64, float64) {
 	if len(ev.list) == 0 || j < 0 {

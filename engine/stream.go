@@ -49,6 +49,8 @@ type Player struct {
 	cool      int
 	repeats   int
 	hold      float64 // lateral force the walls of holdBlock can give, N
+	holdLim   float64 // the acceleration it gives the tip, µm/sample²
+	holdWall  float64 // the wall left above the tip's contact there, µm
 	holdBlock int
 	skipMark  []Mark
 
@@ -69,6 +71,9 @@ type Player struct {
 	wow      float64
 	wowStale bool
 	tiny     float64
+
+	// the run traced ahead (Read): the stylus and the fresh reference
+	aheadY, aheadF [aheadLen]float64
 }
 
 type frameStat struct {
@@ -156,96 +161,233 @@ func (p *Player) InRunOut() bool { return p.pos >= float64(p.d.ProgrammeEnd()) }
 
 // Read fills dst with mono samples. It returns io.EOF once the stylus is
 // lifted or runs off the edge; the locked run-out groove never ends by itself.
+//
+// It works in passes over runs of up to aheadLen samples, each pass a
+// sample-by-sample loop doing its share of what one loop over the samples
+// would do, in the same order, so the samples come out the same:
+//
+//  1. traceAhead walks the stylus's path ahead (wow, the locked groove) and
+//     traces the groove along it, and reads the fresh reference groove;
+//  2. follow does what depends on the stylus's own history: rumble,
+//     mistracking, skips, the wear tally, the needle, moving on;
+//  3. listen plays the run through the pickup and sums the fidelity.
+//
+// The tracer is called with the same positions in the same order as one
+// loop would call it. The tracing of a sample no longer waits for the
+// filters of the one before, so the processor overlaps the samples' work.
+// A run stops after the sample where follow changes the tracer
+// (updateFootprint, every 1024 samples), and after a skip: the next run is
+// traced from where the stylus landed. (traceAhead has then traced a
+// little of the turn the stylus left. The tracer's only lasting state is
+// its cache of kernels, and the blocks on the turn it lands on differ in
+// arc from those by far more than the cache's reuse tolerance, so their
+// kernels are rebuilt alike either way.)
 func (p *Player) Read(dst []float32) (int, error) {
 	if p.lifted {
 		return 0, io.EOF
 	}
-	d := p.d
-	n := float64(d.n)
-	lockStart := float64(d.lockStart())
-	lockEnd := lockStart + n
-	ecc := d.Params.EccentricityMM
+	n := float64(p.d.n)
+	lockEnd := float64(p.d.lockStart()) + n
+	ecc := p.d.Params.EccentricityMM
 	if p.opt.NoWow {
 		ecc = 0
 	}
-	fs2 := float64(EngineRate) * float64(EngineRate) * 1e-6 // µm/sample² → m/s²
-	for k := range dst {
-		y := p.tr.at(p.pos)
+	for k := 0; k < len(dst); {
+		run := p.traceAhead(min(len(dst)-k, aheadLen), ecc, lockEnd, n)
+		m, skipped := p.follow(run, ecc, lockEnd, n)
+		p.listen(dst[k:k+m], skipped)
+		if k += m; p.lifted {
+			return k, io.EOF // ran off the edge backwards
+		}
+	}
+	return len(dst), nil
+}
+
+// follow moves the stylus along the traced run: aheadY becomes the path
+// the pickup follows (rumble, mistracking). It stops after a skip, and
+// when the stylus runs off the edge (lifted); it returns the samples done
+// and whether the last of them skipped.
+func (p *Player) follow(run []float64, ecc, lockEnd, n float64) (int, bool) {
+	d := p.d
+	// The groove's and the tip's last two positions stay in registers,
+	// and go back to p when checkSkip needs them and when the run ends.
+	x1, x2, y1, y2 := p.x1, p.x2, p.y1, p.y2
+	held := p.massKG > 0 && p.forceN > 0 // the walls' grip limits the tip
+	for i, y := range run {
 		if p.rum != nil {
 			y += p.rum.next()
 		}
 		b := d.canonical(int(p.pos)) / BlockSize
-		y = p.mistrack(b, y, fs2)
+		// Mistracking (see trackOmega): the tip's path is the groove's
+		// plus the return of its error, its acceleration clipped at what
+		// the walls of cell b can give.
+		gy := y - 2*y1 + y2 // groove acceleration, µm/sample²
+		e := x1 - y1        // the tip's error
+		ev := (x1 - x2) - (y1 - y2)
+		a := gy - 2*trackZeta*trackOmega*ev - trackOmega*trackOmega*e
+		if held {
+			p.updateHold(b)
+			if lim := p.holdLim; math.Abs(a) > lim {
+				a = math.Copysign(lim, a)
+			}
+		}
+		x := 2*x1 - x2 + a
+		y2, y1, x2, x1 = y1, y, x1, x
+		run[i] = x
 
 		if b >= 0 && b < len(p.slide) {
 			p.slide[b] += float32(math.Abs(p.base * p.speed * p.wow))
 		}
+		skipped := false
 		if p.cool > 0 {
 			p.cool--
-		} else if p.massKG > 0 && p.forceN > 0 && p.emitted > 8 {
-			p.checkSkip(b)
+		} else if held && p.emitted > 8 && math.Abs(x1-y1) > p.holdWall {
+			// (checkSkip's own first test, with the cell's wall that
+			// updateHold has just cached: most samples need no call)
+			p.x1, p.x2, p.y1, p.y2 = x1, x2, y1, y2
+			skipped = p.checkSkip(b)
+			x1, x2 = p.x1, p.x2 // it lands in the neighbouring groove
 		}
-
-		// ±1e-20 µm at Nyquist keeps the IIR states out of the denormal
-		// range in silence (denormals are ~100× slower on x86).
-		p.tiny = -p.tiny
-		o := p.out.process(y + p.tiny)
-		// The reference is the fresh groove where the stylus is: after a
-		// skip the rest of the side is not scored as wrong, only the jump.
-		rp := p.pos
-		for rp >= lockEnd {
-			rp -= n
+		if skipped {
+			// The reference is the fresh groove where the stylus is: after
+			// a skip the rest of the side is not scored as wrong, only the
+			// jump.
+			p.aheadF[i] = d.freshAt(refPos(p.pos, lockEnd, n))
 		}
-		ro := p.ref.process(d.freshAt(rp) + p.tiny)
-		p.fr.rr += ro * ro
-		p.fr.ro += ro * o
-		p.fr.oo += o * o
-		if p.damaged > 0 {
-			p.damaged--
-			p.fr.ruined = true
-		}
-		if p.frameCount++; p.frameCount == frameLen {
-			if len(p.frames) < maxFrames {
-				p.frames = append(p.frames, p.fr)
-			}
-			p.fr, p.frameCount = frameStat{}, 0
-		}
-		dst[k] = float32(o)
-		// Wow: the disc turns about the burned hole, e off the groove centre,
-		// so the groove passes the stylus at ω(r + e·cos θ): speed deviation
-		// e/r at the rotation rate (docs/physics.md).
-		// The factor changes at 1.3 Hz: refresh it every 32 samples.
 		if p.emitted&31 == 0 { // the needle wears as it slides
 			p.needleNow.slide(32 * p.d.arcUM(p.pos) * 1e-6 * math.Abs(p.base*p.speed))
 			if p.emitted&1023 == 0 {
 				p.updateFootprint()
 			}
 		}
+		// Wow: the factor changes at 1.3 Hz, refresh it every 32 samples.
 		if p.emitted&31 == 0 || p.wowStale {
-			p.wow = 1
-			if ecc > 0 {
-				r := d.radiusAt(p.pos)
-				th := 2 * math.Pi * (p.pos - n*math.Floor(p.pos/n)) / n
-				p.wow = 1 + ecc/r*math.Cos(th-d.Params.EccentricityRad)
-			}
-			p.wowStale = false
+			p.wow, p.wowStale = p.wowAt(p.pos, ecc), false
 		}
 		step := p.base * p.speed * p.wow
-		p.pos += step
-		if p.pos >= lockEnd+n {
-			// The locked groove closes on itself. Positions past its end are
-			// kept one turn on (the tracer maps them onto the loop), so the
-			// tip's window never straddles the run-out spiral.
-			p.pos -= n
-		}
-		if p.pos < 0 {
-			p.lifted = true // ran off the edge backwards
-			return k + 1, io.EOF
+		if p.pos = nextPos(p.pos, step, lockEnd, n); p.pos < 0 {
+			p.lifted = true
+			p.x1, p.x2, p.y1, p.y2 = x1, x2, y1, y2
+			return i + 1, skipped
 		}
 		p.traced += math.Abs(step)
 		p.emitted++
+		if skipped {
+			p.x1, p.x2, p.y1, p.y2 = x1, x2, y1, y2
+			return i + 1, true // trace on from where the stylus landed
+		}
 	}
-	return len(dst), nil
+	p.x1, p.x2, p.y1, p.y2 = x1, x2, y1, y2
+	return len(run), false
+}
+
+// listen plays the run follow has done through the pickup into out, and
+// the fresh reference through the same chain, and sums the fidelity
+// statistics; skipped says whether its last sample skipped.
+func (p *Player) listen(out []float32, skipped bool) {
+	m := len(out)
+	ys, fs := p.aheadY[:m], p.aheadF[:m]
+	oc, rc := p.out, p.ref[:len(p.out)] // ref is a clone of out
+	// the running sums in registers, back to p at the end
+	tiny, fr, count, damaged := p.tiny, p.fr, p.frameCount, p.damaged
+	for i, y := range ys {
+		// ±1e-20 µm at Nyquist keeps the IIR states out of the denormal
+		// range in silence (denormals are ~100× slower on x86).
+		tiny = -tiny
+		o, ro := y+tiny, fs[i]+tiny
+		for s := range oc { // the pickup, and the same filter on the reference
+			o, ro = oc[s].process(o), rc[s].process(ro)
+		}
+		fr.rr += ro * ro
+		fr.ro += ro * o
+		fr.oo += o * o
+		if skipped && i == m-1 {
+			damaged = skipRuins // the jump and the click
+		}
+		if damaged > 0 {
+			damaged--
+			fr.ruined = true
+		}
+		if count++; count == frameLen {
+			if len(p.frames) < maxFrames {
+				p.frames = append(p.frames, fr)
+			}
+			fr, count = frameStat{}, 0
+		}
+		out[i] = float32(o)
+	}
+	p.tiny, p.fr, p.frameCount, p.damaged = tiny, fr, count, damaged
+}
+
+// aheadLen is the longest run Read traces ahead (see Read).
+const aheadLen = 256
+
+// traceAhead traces up to m samples of the stylus's path from where it is
+// into aheadY, and the fresh reference groove into aheadF, moving the
+// stylus as Read will while no skip intervenes; it stops after the sample
+// where Read updates the footprint, and where the stylus runs off the edge.
+// It returns the run traced.
+func (p *Player) traceAhead(m int, ecc, lockEnd, n float64) []float64 {
+	pos, wow, stale, e := p.pos, p.wow, p.wowStale, p.emitted
+	d, tr := p.d, p.tr
+	ys, fs := p.aheadY[:m], p.aheadF[:m]
+	for i := range ys {
+		// the traced position between samples: Catmull-Rom
+		j := floorInt(pos)
+		y := tr.traced(j)
+		if f := pos - float64(j); f != 0 {
+			y = catmull(tr.traced(j-1), y, tr.traced(j+1), tr.traced(j+2), f)
+		}
+		ys[i] = y
+		fs[i] = d.freshAt(refPos(pos, lockEnd, n))
+		if e&1023 == 0 {
+			return ys[:i+1] // Read updates the footprint after this sample
+		}
+		if e&31 == 0 || stale {
+			wow, stale = p.wowAt(pos, ecc), false
+		}
+		if pos = nextPos(pos, p.base*p.speed*wow, lockEnd, n); pos < 0 {
+			return ys[:i+1]
+		}
+		e++
+	}
+	return ys
+}
+
+// refPos is where the fidelity reference reads the fresh groove for the
+// stylus at pos: the locked turn's positions kept one turn on map back.
+func refPos(pos, lockEnd, n float64) float64 {
+	for pos >= lockEnd {
+		pos -= n
+	}
+	return pos
+}
+
+// nextPos moves the stylus by step samples. The locked groove closes on
+// itself: positions past its end are kept one turn on (the tracer maps
+// them onto the loop), so the tip's window never straddles the run-out
+// spiral.
+func nextPos(pos, step, lockEnd, n float64) float64 {
+	pos += step
+	if pos >= lockEnd+n {
+		pos -= n
+	}
+	return pos
+}
+
+// wowAt is the speed factor from the off-centre hole at pos: the disc turns
+// about the burned hole, e off the groove centre, so the groove passes the
+// stylus at ω(r + e·cos θ): speed deviation e/r at the rotation rate
+// (docs/physics.md).
+func (p *Player) wowAt(pos, ecc float64) float64 {
+	if ecc <= 0 {
+		return 1
+	}
+	d := p.d
+	n := float64(d.n)
+	r := d.radiusAt(pos)
+	th := 2 * math.Pi * (pos - n*math.Floor(pos/n)) / n
+	return 1 + ecc/r*math.Cos(th-d.Params.EccentricityRad)
 }
 
 // Mistracking. The walls can accelerate the tip sideways by at most
@@ -260,30 +402,28 @@ const (
 	trackZeta  = 1.0 // critically damped
 )
 
-// mistrack returns the tip's position for groove position y at cell b.
-func (p *Player) mistrack(b int, y, fs2 float64) float64 {
-	gy := y - 2*p.y1 + p.y2 // groove acceleration, µm/sample²
-	e := p.x1 - p.y1        // the tip's error
-	ev := (p.x1 - p.x2) - (p.y1 - p.y2)
-	p.y2, p.y1 = p.y1, y
-	a := gy - 2*trackZeta*trackOmega*ev - trackOmega*trackOmega*e
-	if p.massKG > 0 && p.forceN > 0 {
-		p.updateHold(b)
-		if lim := p.hold / p.massKG / fs2; math.Abs(a) > lim {
-			a = math.Copysign(lim, a)
-		}
-	}
-	x := 2*p.x1 - p.x2 + a
-	p.x2, p.x1 = p.x1, x
-	return x
-}
+// fs2 converts an acceleration in µm/sample² to m/s².
+const fs2 = float64(EngineRate) * float64(EngineRate) * 1e-6
 
-// updateHold caches the sideways force the walls of cell b can give.
+// updateHold caches the sideways force the walls of cell b can give, and
+// the acceleration it allows the tip (the mistracking limit, worked out
+// once per cell rather than per sample: the same two divisions give the
+// same value).
 func (p *Player) updateHold(b int) {
 	if b != p.holdBlock { // the wall is constant over a wear cell
-		p.hold = p.forceN * p.d.grip(b, p.opt.Pickup.TipRadiusUM)
-		p.holdBlock = b
+		p.loadHold(b)
 	}
+}
+
+// loadHold is updateHold's work for a new cell.
+func (p *Player) loadHold(b int) {
+	p.hold = p.forceN * p.d.grip(b, p.opt.Pickup.TipRadiusUM)
+	p.holdLim = p.hold / p.massKG / fs2
+	p.holdWall = math.Inf(1) // checkSkip's bound on the throw
+	if b >= 0 && b < len(p.d.wallUM) {
+		p.holdWall = float64(p.d.wallUM[b]) - 0.7071*p.opt.Pickup.TipRadiusUM
+	}
+	p.holdBlock = b
 }
 
 // checkSkip decides whether the stylus climbs out of the groove: when the
@@ -292,18 +432,18 @@ func (p *Player) updateHold(b int) {
 // is out, and lands in the neighbouring turn — back (repeat) if thrown
 // outward, on (skip) if inward. Worn walls lose grip first where the music
 // is loudest, so skipping starts there.
-func (p *Player) checkSkip(b int) {
+func (p *Player) checkSkip(b int) bool {
 	d := p.d
 	if b < 0 || b >= len(d.wallUM) {
-		return
+		return false
 	}
 	thrown := p.x1 - p.y1
 	if math.Abs(thrown) <= float64(d.wallUM[b])-0.7071*p.opt.Pickup.TipRadiusUM {
-		return
+		return false
 	}
 	n := float64(d.n)
 	if p.pos < float64(d.ProgrammeStart()) || p.pos >= float64(d.lockStart()) {
-		return // lead-in and locked groove: no neighbour to jump to that matters
+		return false // lead-in and locked groove: no neighbour to jump to that matters
 	}
 	dir := 1.0
 	if thrown > 0 && p.repeats < 2 {
@@ -318,12 +458,12 @@ func (p *Player) checkSkip(b int) {
 	p.pos += dir * n
 	p.x1, p.x2 = p.y1, p.y2 // it lands in the neighbouring groove
 	p.wowStale = true
-	p.damaged = skipRuins
 	p.rec.Skips++
 	p.cool = d.n / 8
 	if len(p.skipMark) < 256 {
 		p.skipMark = append(p.skipMark, Mark{Kind: MarkSkip, RadiusMM: r, AngleRad: th, LengthMM: jumpMM})
 	}
+	return true // Read counts the jump and click as ruined (skipRuins)
 }
 
 // Lift ends the play: the wear pass is applied to what was traced, the play
@@ -373,8 +513,14 @@ func PlayAll(d *Disc, opt PlayOptions, maxSeconds float64) ([]float32, PlayRecor
 	inLock := 0
 	for len(out) < limit {
 		m := min(len(buf), limit-len(out))
-		k, err := p.Read(buf[:m])
-		out = append(out, buf[:k]...)
+		var k int
+		if n := len(out); cap(out)-n >= m { // straight into out: no copy
+			k, err = p.Read(out[n : n+m])
+			out = out[:n+k]
+		} else {
+			k, err = p.Read(buf[:m])
+			out = append(out, buf[:k]...)
+		}
 		if err != nil {
 			break
 		}

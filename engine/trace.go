@@ -110,49 +110,54 @@ func (t *tracer) setContact(a float64) {
 // valid, so the hot loops need no per-tap tag checks.
 type span struct{ lo, hi int }
 
-// ensure makes [a, b] valid, computing only what is missing; a jump (skip,
-// needle drop, fast scratch) restarts the range.
-func (s *span) ensure(a, b int, compute func(int)) {
+// missing makes [a, b] valid and returns the indices whose slots must be
+// computed: lo..hi, in descending order if down (the order matters only to
+// the kernel cache's reuse, kernelFor, so it is kept as it always was); none
+// if lo > hi. A jump (skip, needle drop, fast scratch) restarts the range.
+// The callers loop over the range themselves: a direct call per slot, not
+// a call through a function value.
+func (s *span) missing(a, b int) (lo, hi int, down bool) {
 	if a >= s.lo && b <= s.hi {
-		return
+		return 1, 0, false
 	}
 	switch {
 	case s.hi >= s.lo && a >= s.lo && a <= s.hi+1 && b > s.hi: // forward
-		for i := s.hi + 1; i <= b; i++ {
-			compute(i)
-		}
+		lo, hi = s.hi+1, b
 		s.hi = b
 		if s.hi-s.lo >= ringN {
 			s.lo = s.hi - ringN + 1
 		}
+		return lo, hi, false
 	case s.hi >= s.lo && b <= s.hi && b >= s.lo-1 && a < s.lo: // backward
-		for i := s.lo - 1; i >= a; i-- {
-			compute(i)
-		}
+		lo, hi = a, s.lo-1
 		s.lo = a
 		if s.hi-s.lo >= ringN {
 			s.hi = s.lo + ringN - 1
 		}
-	default:
-		for i := a; i <= b; i++ {
-			compute(i)
-		}
-		s.lo, s.hi = a, b
+		return lo, hi, true
 	}
+	s.lo, s.hi = a, b
+	return a, b, false
 }
 
 // kernelAt is the kernel for the block holding groove sample j (the first
 // block for the virtual samples before the groove starts).
 func (t *tracer) kernelAt(j int) *kernel {
-	return t.kernelFor(max(0, j) / BlockSize)
+	return t.kernelFor(max(0, j) >> blockShift) // max(0, j) / BlockSize
 }
 
-// kernelFor returns the kernels for block b, cached direct-mapped.
+// kernelFor returns the kernels for block b, cached direct-mapped (small
+// enough to inline: the cell is almost always the cached one).
 func (t *tracer) kernelFor(b int) *kernel {
 	k := &t.kc[b&3]
-	if k.block == b {
-		return k
+	if k.block != b {
+		t.loadKernel(k, b)
 	}
+	return k
+}
+
+// loadKernel puts block b's kernels in its cache slot k.
+func (t *tracer) loadKernel(k *kernel, b int) {
 	k.block = b
 	d := t.d
 	arc := d.arcUM(float64(b*BlockSize + BlockSize/2))
@@ -178,7 +183,6 @@ func (t *tracer) kernelFor(b int) *kernel {
 			k.crackleUM = crackleHeight * rough
 		}
 	}
-	return k
 }
 
 // tipKernels computes the dilation offsets and the footprint weights.
@@ -191,7 +195,11 @@ func (t *tracer) tipKernels(k *kernel, arc float64) {
 		n := min(int(R/h), maxHalf*dilOver)
 		for i := 0; i <= n; i++ {
 			x := float64(i) * h
-			k.dil = append(k.dil, math.Sqrt(math.Max(0, R*R-x*x))-R)
+			v := R*R - x*x
+			if !(v > 0) {
+				v = 0 // math.Max(0, v) without its call (v is never NaN)
+			}
+			k.dil = append(k.dil, math.Sqrt(v)-R)
 		}
 	} else {
 		k.dil = append(k.dil, 0)
@@ -211,8 +219,9 @@ func (t *tracer) tipKernels(k *kernel, arc float64) {
 		}
 		const sub = 32 // integration points per sample interval
 		dx := arc / sub
+		aa := a * a
 		for x := dx / 2; x < a; x += dx {
-			w := math.Sqrt(1 - x*x/(a*a))
+			w := math.Sqrt(1 - x*x/aa)
 			u := x / arc
 			for i := int(u) - 1; i <= int(u)+2; i++ {
 				c := w * catmullKernel(u-float64(i))
@@ -287,77 +296,122 @@ func (t *tracer) fresh(j int) float64 {
 	return float64(g[j])
 }
 
-// computeW fills the wall ring slot for sample j.
-func (t *tracer) computeW(j int) {
+// fillW fills the wall ring slots lo..hi (hi down to lo if down) with each
+// wall at its sample: the (wear-smoothed) groove plus grain, crackle and
+// defects. The kernel and the defect list are looked up once per wear cell,
+// not per sample (kernelFor returns the cached kernel unchanged while the
+// cell is the same, and events.near is apply's own test for the cell).
+func (t *tracer) fillW(lo, hi int, down bool) {
+	j, end, step := lo, hi+1, 1
+	if down {
+		j, end, step = hi, lo-1, -1
+	}
 	d := t.d
-	key := j
-	j = d.canonical(j)
-	k := t.kernelAt(j)
-	var v float64
-	if len(k.gauss) > 1 {
-		g := d.groove
-		n := len(k.gauss) - 1
-		if j-n >= 0 && j+n < len(g) {
-			v = k.gauss[0] * float64(g[j])
-			for i := 1; i <= n; i++ {
-				v += k.gauss[i] * float64(int32(g[j-i])+int32(g[j+i]))
-			}
-		} else {
-			v = k.gauss[0] * t.fresh(j)
-			for i := 1; i <= n; i++ {
-				v += k.gauss[i] * (t.fresh(j-i) + t.fresh(j+i))
+	g := d.groove
+	scale := d.scaleUM
+	le := d.Len()
+	seam := le - grainFade
+	var k *kernel
+	kb, evOn := math.MinInt, false
+	for ; j != end; j += step {
+		key := j
+		j := d.canonical(j)
+		if b := j / BlockSize; b != kb || j < 0 {
+			k, evOn = t.kernelAt(j), t.ev != nil && t.ev.near(j)
+			kb = b
+			if j < 0 {
+				kb = math.MinInt // virtual samples before the groove: block 0's kernel, no defects
 			}
 		}
-	} else {
-		v = t.fresh(j)
-	}
-	v *= d.scaleUM
-	l, r := v, v
-	if k.grain > 0 {
-		nl, nr := t.grainAt(j)
-		l += k.grain * nl
-		r += k.grain * nr
-	}
-	if k.crackle > 0 {
-		h := latticeHash(t.seed, 9, j)
-		if float64(h>>40)*(1.0/(1<<24)) < k.crackle {
-			v := k.crackleUM
-			if h&2 != 0 {
-				v = -v
-			}
-			if h&1 != 0 {
-				l += v
+		var v float64
+		if len(k.gauss) > 1 {
+			n := len(k.gauss) - 1
+			if j-n >= 0 && j+n < len(g) {
+				v = k.gauss[0] * float64(g[j])
+				for i := 1; i <= n; i++ {
+					v += k.gauss[i] * float64(int32(g[j-i])+int32(g[j+i]))
+				}
 			} else {
-				r += v
+				v = k.gauss[0] * t.fresh(j)
+				for i := 1; i <= n; i++ {
+					v += k.gauss[i] * (t.fresh(j-i) + t.fresh(j+i))
+				}
+			}
+		} else if j >= 0 && j < len(g) {
+			v = float64(g[j])
+		}
+		v *= scale
+		l, r := v, v
+		if k.grain > 0 {
+			nl, nr := t.gc.at(t.seed, j)
+			if j >= seam && j < le {
+				nl, nr = t.seamGrain(j, nl, nr)
+			}
+			l += k.grain * nl
+			r += k.grain * nr
+		}
+		if k.crackle > 0 {
+			h := latticeHash(t.seed, 9, j)
+			if float64(h>>40)*(1.0/(1<<24)) < k.crackle {
+				v := k.crackleUM
+				if h&2 != 0 {
+					v = -v
+				}
+				if h&1 != 0 {
+					l += v
+				} else {
+					r += v
+				}
 			}
 		}
+		if evOn {
+			l, r = t.ev.apply(j, l, r, d)
+		}
+		s := key & ringMask
+		t.wL[s], t.wR[s] = l, r
 	}
-	if t.ev != nil {
-		l, r = t.ev.apply(j, l, r, d)
-	}
-	s := key & ringMask
-	t.wL[s], t.wR[s] = l, r
 }
 
-// computeC fills the dilated-contact slot for sample j.
-func (t *tracer) computeC(j int) {
-	up, lo := t.dilateAt(j, t.kernelAt(j).dil)
-	s0 := j & ringMask
-	t.cMid[s0], t.cPin[s0] = 0.5*(up+lo), lo-up
-	// a lateral pickup also picks up a little of the vertical (pinch) motion
-	t.cOut[s0] = t.cMid[s0] + t.pinchLeak*t.cPin[s0]
-}
-
-// traced returns the stylus lateral position at groove sample j, µm.
+// traced returns the stylus lateral position at groove sample j, µm: the
+// cached value when there is one (small enough to inline), else traceNew.
 func (t *tracer) traced(j int) float64 {
-	s0 := j & ringMask
-	if t.tTag[s0] == j {
+	if s0 := j & ringMask; t.tTag[s0] == j {
 		return t.tVal[s0]
 	}
-	k := t.kernelAt(j)
-	foot := k.foot
+	return t.traceNew(j)
+}
+
+// traceNew computes and caches the stylus position at groove sample j: the
+// footprint average of the dilated contact, computing the contact where it
+// is missing (usually one new sample at the front).
+func (t *tracer) traceNew(j int) float64 {
+	s0 := j & ringMask
+	foot := t.kernelFor(max(0, j) >> blockShift).foot
 	n := len(foot) - 1
-	t.c.ensure(j-n, j+n, t.computeC)
+	c := &t.c
+	var from, to int
+	var down bool
+	if b := j + n; b == c.hi+1 && j-n >= c.lo && c.hi >= c.lo {
+		// one on: what c.missing would answer, without the call
+		from, to, c.hi = b, b, b
+		if b-c.lo >= ringN {
+			c.lo = b - ringN + 1
+		}
+	} else {
+		from, to, down = c.missing(j-n, j+n)
+	}
+	i, end, step := from, to+1, 1
+	if down {
+		i, end, step = to, from-1, -1
+	}
+	for ; i != end; i += step {
+		// the dilated contact at sample i: the bounds of both walls
+		up, lo := t.dilateAt(i, t.kernelFor(max(0, i)>>blockShift).dil)
+		s := i & ringMask
+		t.cMid[s], t.cPin[s] = 0.5*(up+lo), lo-up
+		// a lateral pickup also picks up a little of the vertical (pinch) motion
+		t.cOut[s] = t.cMid[s] + t.pinchLeak*t.cPin[s]
+	}
 	// footprint average of both walls' contact
 	v := foot[0] * t.cOut[s0]
 	for i := 1; i <= n; i++ {
@@ -367,15 +421,14 @@ func (t *tracer) traced(j int) float64 {
 	return v
 }
 
-// at interpolates the traced position at fractional sample x (Catmull-Rom).
-func (t *tracer) at(x float64) float64 {
-	i := int(math.Floor(x))
-	f := x - float64(i)
-	p1 := t.traced(i)
-	if f == 0 {
-		return p1
+// floorInt is int(math.Floor(x)) for x within ±2⁵³, without the call
+// math.Floor is on amd64: truncation, one down for a negative fraction.
+func floorInt(x float64) int {
+	i := int(x)
+	if float64(i) > x {
+		i--
 	}
-	return catmull(t.traced(i-1), p1, t.traced(i+1), t.traced(i+2), f)
+	return i
 }
 
 // catmullKernel is the Catmull-Rom interpolation kernel.
@@ -399,7 +452,17 @@ func catmull(p0, p1, p2, p3, f float64) float64 {
 // freshAt is the point-stylus, noise-free, unworn groove at x, µm: the
 // fidelity reference.
 func (d *Disc) freshAt(x float64) float64 {
-	i := int(math.Floor(x))
+	i := floorInt(x)
+	if f := x - float64(i); f != 0 && i >= 1 && i+2 < len(d.groove) {
+		g := d.groove[i-1 : i+3] // inside the groove: no per-tap checks
+		return catmull(float64(g[0]), float64(g[1]), float64(g[2]), float64(g[3]), f) * d.scaleUM
+	}
+	return d.freshEdge(x)
+}
+
+// freshEdge is freshAt on a sample or next to the groove's ends.
+func (d *Disc) freshEdge(x float64) float64 {
+	i := floorInt(x)
 	f := x - float64(i)
 	g := func(j int) float64 {
 		if j < 0 || j >= len(d.groove) {
@@ -413,19 +476,18 @@ func (d *Disc) freshAt(x float64) float64 {
 	return catmull(g(i-1), g(i), g(i+1), g(i+2), f) * d.scaleUM
 }
 
-// grainAt is the wall texture at canonical sample j. Over the last 1024
-// samples of the locked turn it fades into the texture just before the turn
-// starts, so the closed loop has no seam (no click once per revolution).
-func (t *tracer) grainAt(j int) (float64, float64) {
-	l, r := t.gc.at(t.seed, j)
-	const fade = 1024
-	le := t.d.Len()
-	if j >= le-fade && j < le {
-		w := float64(le-j) / fade // 1 → 0 towards the seam
-		l2, r2 := grain(t.seed, j-t.d.n)
-		l, r = w*l+(1-w)*l2, w*r+(1-w)*r2
-	}
-	return l, r
+// The wall texture at canonical sample j is grainCache.at, except over the
+// last grainFade samples of the locked turn: there it fades into the
+// texture just before the turn starts, so the closed loop has no seam (no
+// click once per revolution).
+const grainFade = 1024
+
+// seamGrain is the texture at j within grainFade of the groove's end, given
+// grainCache's texture l, r there.
+func (t *tracer) seamGrain(j int, l, r float64) (float64, float64) {
+	w := float64(t.d.Len()-j) / grainFade // 1 → 0 towards the seam
+	l2, r2 := grain(t.seed, j-t.d.n)
+	return w*l + (1-w)*l2, w*r + (1-w)*r2
 }
 
 // Crackle from torn walls (crackleRate per sample for each grain-height of
@@ -447,18 +509,20 @@ const (
 // direction. Below ~350 Hz (outer turns) the texture is flat in
 // displacement: its velocity, which velocity pickups hear, falls away there.
 const (
-	grainLevels = 4
+	grainLevels = 4 // grainCache.at writes the levels out
 	// grainNorm is 1/rms of the sum including a 256-sample scale, which is
 	// left out for speed: it only added sub-350 Hz texture, not hiss.
 	grainNorm = 0.0666
 )
 
 // grainCache remembers the lattice values of the coarse scales, which change
-// only every 4–256 samples while the tracer walks the groove.
+// only every 4–256 samples while the tracer walks the groove: each scale's
+// value at its lattice point g and the step to the next one (d = v(g+1) −
+// v(g), the same subtraction the interpolation would make every sample).
 type grainCache struct {
 	g          [grainLevels]int
 	a0, b0     [grainLevels]float64
-	a1, b1     [grainLevels]float64
+	da, db     [grainLevels]float64
 	valid      [grainLevels]bool
 	seedCached uint64
 }
@@ -472,21 +536,35 @@ func (c *grainCache) at(seed uint64, j int) (float64, float64) {
 		*c = grainCache{seedCached: seed}
 	}
 	a, b := tri2(latticeHash(seed, 0, j))
-	amp := 2.0
-	for lv := 1; lv < grainLevels; lv++ {
-		sh := uint(2 * lv)
-		g := j >> sh
-		if !c.valid[lv] || c.g[lv] != g {
-			c.a0[lv], c.b0[lv] = tri2(latticeHash(seed, lv, g))
-			c.a1[lv], c.b1[lv] = tri2(latticeHash(seed, lv, g+1))
-			c.g[lv], c.valid[lv] = g, true
-		}
-		f := float64(j-g<<sh) / float64(int(1)<<sh)
-		a += amp * (c.a0[lv] + f*(c.a1[lv]-c.a0[lv]))
-		b += amp * (c.b0[lv] + f*(c.b1[lv]-c.b0[lv]))
-		amp *= 2
+	// The coarse scales, written out (scale 4^lv, amplitude 2^lv): the
+	// interpolation fraction j − g·4^lv = j & (4^lv − 1) is a small integer,
+	// so dividing it by 4^lv and multiplying it by 1/4^lv give the same
+	// exact value, and the multiplication is faster.
+	if g := j >> 2; !c.valid[1] || c.g[1] != g {
+		c.load(seed, 1, g)
 	}
+	if g := j >> 4; !c.valid[2] || c.g[2] != g {
+		c.load(seed, 2, g)
+	}
+	if g := j >> 6; !c.valid[3] || c.g[3] != g {
+		c.load(seed, 3, g)
+	}
+	f1, f2, f3 := float64(j&3)*(1.0/4), float64(j&15)*(1.0/16), float64(j&63)*(1.0/64)
+	a += 2 * (c.a0[1] + f1*c.da[1])
+	b += 2 * (c.b0[1] + f1*c.db[1])
+	a += 4 * (c.a0[2] + f2*c.da[2])
+	b += 4 * (c.b0[2] + f2*c.db[2])
+	a += 8 * (c.a0[3] + f3*c.da[3])
+	b += 8 * (c.b0[3] + f3*c.db[3])
 	return a * grainNorm, b * grainNorm
+}
+
+// load caches scale lv's lattice values at g and g+1.
+func (c *grainCache) load(seed uint64, lv, g int) {
+	a0, b0 := tri2(latticeHash(seed, lv, g))
+	a1, b1 := tri2(latticeHash(seed, lv, g+1))
+	c.a0[lv], c.b0[lv], c.da[lv], c.db[lv] = a0, b0, a1-a0, b1-b0
+	c.g[lv], c.valid[lv] = g, true
 }
 
 // grain is the uncached texture (same values as grainCache.at).

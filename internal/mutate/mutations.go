@@ -9,10 +9,10 @@ type mutation struct{ name, file, from, to string }
 // that every one still finds its text.
 var mutations = []mutation{
 	// the stylus
-	{"tracing: no dilation", "trace.go", "up, lo := t.dilateAt(j, t.kernelAt(j).dil)", "up, lo := t.dilateAt(j, t.kernelAt(j).dil[:1])"},
+	{"tracing: no dilation", "trace.go", "up, lo := t.dilateAt(i, t.kernelFor(max(0, i)>>blockShift).dil)", "up, lo := t.dilateAt(i, t.kernelFor(max(0, i)>>blockShift).dil[:1])"},
 	{"footprint twice as long", "pickup.go", "return a * 1e6", "return 2 * a * 1e6"},
 	{"contact never plastic", "wear.go", "if pE > hard {", "if false {"},
-	{"no pinch leak", "trace.go", "t.cOut[s0] = t.cMid[s0] + t.pinchLeak*t.cPin[s0]", "t.cOut[s0] = t.cMid[s0]"},
+	{"no pinch leak", "trace.go", "t.cOut[s] = t.cMid[s] + t.pinchLeak*t.cPin[s]", "t.cOut[s] = t.cMid[s]"},
 	// the pickups
 	{"all pickups magnetic", "pickup.go", "switch p.Response {", "switch ResponseMagnetic {"},
 	{"magnetic without inverse curve", "pickup.go", "c = chain{inv, highpass1(20),", "c = chain{highpass1(20),"},
@@ -36,13 +36,13 @@ var mutations = []mutation{
 	{"steel needle never wears", "needle.go", "return n.hard > 0 && n.k > 0 && n.fN > 0 && n.r > 0", "return false"},
 	{"reused needle fits", "needle.go", "n.misfit = 1 + startFlatUM/misfitUM", "n.misfit = 1"},
 	// failure and noise
-	{"no mistracking", "stream.go", "if lim := p.hold / p.massKG / fs2; math.Abs(a) > lim {", "if lim := p.hold / p.massKG / fs2; math.Abs(a) > 1e9*lim {"},
+	{"no mistracking", "stream.go", "if lim := p.holdLim; math.Abs(a) > lim {", "if lim := p.holdLim; math.Abs(a) > 1e9*lim {"},
 	{"never skips", "stream.go", "if math.Abs(thrown) <= float64(d.wallUM[b])-0.7071*p.opt.Pickup.TipRadiusUM {", "if thrown == thrown {"},
 	{"walls never lose grip", "wear.go", "return math.Max(0, math.Min(1, (float64(d.wallUM[b])-0.7071*tipUM)/fresh))", "return 1"},
 	{"skips cost nothing", "fidelity.go", "sum -= 10", "sum += 35"},
 	{"no crackle", "trace.go", "if k.crackle > 0 {", "if false {"},
-	{"no wall grain", "trace.go", "nl, nr := t.grainAt(j)", "nl, nr := 0.0, 0.0"},
+	{"no wall grain", "trace.go", "if k.grain > 0 {", "if false {"},
 	{"no dust or scratches", "trace.go", "l, r = t.ev.apply(j, l, r, d)", "_ = d"},
-	{"no wow", "stream.go", "p.wow = 1 + ecc/r*math.Cos(th-d.Params.EccentricityRad)", "p.wow = 1 + 0*ecc/r*th"},
+	{"no wow", "stream.go", "return 1 + ecc/r*math.Cos(th-d.Params.EccentricityRad)", "return 1 + 0*ecc/r*th"},
 	{"no rumble", "stream.go", "y += p.rum.next()", "_ = p.rum"},
 }
