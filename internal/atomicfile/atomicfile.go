@@ -10,6 +10,7 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,18 +38,30 @@ func KeepMode(path string, perm os.FileMode) os.FileMode {
 	return perm
 }
 
-// Write creates path atomically from what write puts in the file it is given.
-func Write(path string, perm os.FileMode, write func(*os.File) error) (err error) {
+// Write creates path atomically from what write puts in the file it is
+// given. It takes path's lock (see [Edit]), so a save waits for an edit of
+// the same file in another process instead of being undone by it.
+func Write(path string, perm os.FileMode, write func(*os.File) error) error {
+	e, err := BeginEdit(path, nil)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	return e.Replace(perm, write)
+}
+
+// replace is Write without the lock.
+func replace(path string, perm os.FileMode, write func(*os.File) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+tempMark+"*")
 	if err != nil {
-		return fmt.Errorf("saving %s: %w", filepath.Base(path), err)
+		return fmt.Errorf("saving %s: %w", filepath.Base(path), plainError(err))
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
-			err = fmt.Errorf("saving %s: %w", filepath.Base(path), err)
+			err = fmt.Errorf("saving %s: %w", filepath.Base(path), plainError(err))
 		}
 	}()
 	if err := write(tmp); err != nil {
@@ -67,6 +80,20 @@ func Write(path string, perm os.FileMode, write func(*os.File) error) (err error
 		return err
 	}
 	return syncDir(dir)
+}
+
+// plainError drops the file names the system puts in its errors: they name
+// our temporary files, which mean nothing to the person reading, and the
+// caller says which file was being saved. The cause (a full disk, no
+// permission) stays, and errors.Is still finds it.
+func plainError(err error) error {
+	switch e := err.(type) {
+	case *fs.PathError:
+		return e.Err
+	case *os.LinkError:
+		return e.Err
+	}
+	return err
 }
 
 // syncDir flushes the folder so the rename itself is on the disk. Some
@@ -105,4 +132,25 @@ func CleanStale(dir string, age time.Duration) int {
 		}
 	}
 	return removed
+}
+
+// staleAge is how old a temporary file must be before it counts as left by
+// a killed save: a save under way in another process is younger.
+const staleAge = time.Minute
+
+// cleanStaleOf removes what killed saves of path left beside it. It runs
+// under path's lock, at every edit and save.
+func cleanStaleOf(path string) {
+	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+tempMark
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && !e.IsDir() {
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
 }
