@@ -25,15 +25,33 @@ func (w *writer) boolean(v bool) {
 	}
 }
 
-// str writes a length-prefixed string, refusing one longer than maxBytes so
-// that everything Encode writes, Decode reads back.
+// str writes a length-prefixed string after the check Decode makes
+// (checkText), so that everything Encode writes, Decode reads back.
 func (w *writer) str(s string, maxBytes int, what string) error {
-	if len(s) > maxBytes {
-		return fmt.Errorf("%s is %d bytes; at most %d fit a disc file", what, len(s), maxBytes)
+	if err := checkText(s, maxBytes, what); err != nil {
+		return err
 	}
 	w.u16(uint16(len(s)))
 	w.buf = append(w.buf, s...)
 	return nil
+}
+
+// checkText is the one rule for a string in a disc file, for the writer
+// and the reader alike: UTF-8 text of at most maxBytes.
+func checkText(s string, maxBytes int, what string) error {
+	if len(s) > maxBytes {
+		return fmt.Errorf("%s is %d bytes; at most %d fit a disc file", what, len(s), maxBytes)
+	}
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%s is not UTF-8 text", what)
+	}
+	return nil
+}
+
+// CheckTitle reports whether a disc file can hold title, with words to
+// act on when it cannot; the CLI and the app ask before any long work.
+func CheckTitle(title string) error {
+	return checkText(title, maxTitleBytes, "the title")
 }
 
 func (w *writer) f32s(v []float32) {
@@ -113,19 +131,21 @@ func (r *reader) fail(format string, a ...any) {
 	}
 }
 
-// str reads a length-prefixed UTF-8 string of at most maxBytes.
+// str reads a length-prefixed string, checked as the writer checks it.
 func (r *reader) str(maxBytes int, what string) string {
 	n := int(r.u16())
 	if n > maxBytes {
 		r.fail("%s is %d bytes, more than %d", what, n, maxBytes)
 		return ""
 	}
-	b := r.take(n)
-	if r.err == nil && !utf8.Valid(b) {
-		r.fail("%s is not UTF-8 text", what)
-		return ""
+	s := string(r.take(n))
+	if r.err == nil {
+		if err := checkText(s, maxBytes, what); err != nil {
+			r.fail("%v", err)
+			return ""
+		}
 	}
-	return string(b)
+	return s
 }
 
 // count reads an element count and checks it against maxCount and against

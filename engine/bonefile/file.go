@@ -5,6 +5,7 @@ package bonefile
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -38,4 +39,17 @@ func WriteFile(path string, d *engine.Disc) error {
 		return fmt.Errorf("bonefile: %w", err)
 	}
 	return nil
+}
+
+// IsDiscFile reports whether path holds a disc file (by its magic, damaged
+// or not): commands refuse to replace one with anything else.
+func IsDiscFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(magic))
+	n, _ := io.ReadFull(f, head)
+	return n == len(magic) && string(head) == magic
 }
