@@ -13,7 +13,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -151,20 +150,6 @@ func parse(fs *flag.FlagSet, args []string, positional int, what string) ([]stri
 		return nil, usagef("too many arguments: %s", strings.Join(rest, " "))
 	}
 	return rest, nil
-}
-
-// checkOutputDir fails early, before any long work, when path's folder is
-// missing: the system's own message would name a temporary file instead.
-func checkOutputDir(path string) error {
-	dir := filepath.Dir(path)
-	info, err := os.Stat(dir)
-	switch {
-	case err != nil:
-		return fmt.Errorf("cannot write %s: the folder %s does not exist", path, dir)
-	case !info.IsDir():
-		return fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
-	}
-	return nil
 }
 
 // isTerminal reports whether w is a character device (a terminal).

@@ -44,6 +44,9 @@ func runCut(e *env) error {
 	}
 	p.LPI = *lpi
 	p.VariablePitch = *variable
+	if err := bonefile.CheckTitle(*title); err != nil {
+		return usagef("--title: %v", err)
+	}
 	p.Title = *title
 	if math.IsNaN(*level) || math.IsInf(*level, 0) || *level < -40 || *level > 40 {
 		return usagef("--level %g dB is outside −40…40", *level)
@@ -52,7 +55,7 @@ func runCut(e *env) error {
 		return usagef("%v", err)
 	}
 
-	if err := checkOutputDir(*out); err != nil {
+	if err := checkOutput(*out, writesDisc, args[0]); err != nil {
 		return err
 	}
 	e.progress.show("reading %s…", args[0])
@@ -73,7 +76,7 @@ func runCut(e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := bonefile.WriteFile(*out, d); err != nil {
+	if err := e.saveNewDisc(*out, d); err != nil {
 		return err
 	}
 	e.progress.done()
@@ -118,4 +121,15 @@ func soundSeed(channels [][]float32) uint64 {
 func clock(seconds float64) string {
 	s := int(math.Round(seconds))
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// saveNewDisc writes d to path under path's lock: a play of the disc that
+// was there finishes (and saves) first, and is then replaced knowingly.
+func (e *env) saveNewDisc(path string, d *engine.Disc) error {
+	ed, err := e.beginEdit(path)
+	if err != nil {
+		return err
+	}
+	defer ed.Close()
+	return saveDisc(ed, path, d)
 }

@@ -30,7 +30,7 @@ func runDemo(e *env) error {
 	if !(*seconds > 0 && *seconds <= 15*60) {
 		return usagef("--seconds %g is outside 0–900", *seconds)
 	}
-	if err := checkOutputDir(*out); err != nil {
+	if err := checkOutput(*out, writesSound); err != nil {
 		return err
 	}
 	e.progress.show("playing the %s…", *tune)
@@ -38,7 +38,7 @@ func runDemo(e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeWAVAtomic(*out, sound, engine.EngineRate); err != nil {
+	if err := writeWAV(*out, sound, engine.EngineRate); err != nil {
 		return err
 	}
 	e.progress.done()

@@ -5,12 +5,9 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
+	"strings"
 
 	"bonemusic/engine"
-	"bonemusic/engine/bonefile"
-	"bonemusic/internal/audioio"
 )
 
 const maxPlaysPerRun = 1000
@@ -45,31 +42,40 @@ func runPlay(e *env) error {
 		}
 	}
 
-	if err := checkOutputDir(*out); err != nil {
+	if err := checkOutput(*out, writesSound, args[0]); err != nil {
 		return err
 	}
-	d, err := bonefile.ReadFile(args[0])
+	d, ed, err := e.readDiscForEdit(args[0])
 	if err != nil {
 		return err
 	}
+	defer ed.Close()
 	var sound []float32
+	var report strings.Builder // printed once the plays are saved
 	for i := 1; i <= *plays; i++ {
 		e.progress.show("play %d of %d with the %s pickup…", i, *plays, pickup.Name)
 		opt := engine.PlayOptions{Pickup: pickup, RPM: speed, Noise: true, Seed: d.Params.Seed + uint64(d.Plays())}
 		var rec engine.PlayRecord
 		sound, rec, err = engine.PlayAll(d, opt, 0)
 		if err != nil {
-			return fmt.Errorf("play %d: %w", i, err)
+			return fmt.Errorf("play %d: %w; no play was saved", i, err)
 		}
-		e.progress.done()
-		fmt.Fprintf(e.stdout, "play %d (%s): %s, %s, %d skips\n", d.Plays(), rec.Pickup, clock(rec.Seconds), fidelityText(rec), rec.Skips)
+		fmt.Fprintf(&report, "play %d (%s): %s, %s, %d skips\n", d.Plays(), rec.Pickup, clock(rec.Seconds), fidelityText(rec), rec.Skips)
 	}
+	e.progress.done()
 	// The sound first: if it cannot be written, the disc on disk stays as it
 	// was, as if the plays never happened.
-	if err := writeWAVAtomic(*out, sound, engine.EngineRate); err != nil {
-		return err
+	if err := writeWAV(*out, sound, engine.EngineRate); err != nil {
+		return fmt.Errorf("%w; the plays were not saved on %s", err, args[0])
 	}
-	return bonefile.WriteFile(args[0], d)
+	if err := saveDisc(ed, args[0], d); err != nil {
+		if isChanged(err) {
+			return fmt.Errorf("%s was changed by another program while these plays ran; they were not saved on it (the sound of the last is in %s): play it again", args[0], *out)
+		}
+		return fmt.Errorf("%w; the plays were not saved on %s (the sound of the last is in %s)", err, args[0], *out)
+	}
+	fmt.Fprint(e.stdout, report.String())
+	return nil
 }
 
 func fidelityText(rec engine.PlayRecord) string {
@@ -77,29 +83,4 @@ func fidelityText(rec engine.PlayRecord) string {
 		return "fidelity not measured (silence)"
 	}
 	return fmt.Sprintf("fidelity %.1f dB", rec.FidelityDB)
-}
-
-// writeWAVAtomic writes a WAV beside path and renames it into place, so a
-// failed write never leaves half a file where a good one was.
-func writeWAVAtomic(path string, mono []float32, rateHz int) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := audioio.WriteWAV(tmp, mono, rateHz); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

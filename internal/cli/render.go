@@ -27,7 +27,7 @@ func runRender(e *env) error {
 	if *size < 64 || *size > 8192 {
 		return usagef("--size %d is outside 64–8192 pixels", *size)
 	}
-	if err := checkOutputDir(*out); err != nil {
+	if err := checkOutput(*out, writesPicture, args[0]); err != nil {
 		return err
 	}
 	d, err := bonefile.ReadFile(args[0])
