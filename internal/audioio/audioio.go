@@ -38,18 +38,43 @@ var (
 	ErrEmpty    = errors.New("this sound is empty: it has no samples")
 )
 
-// ReadFile reads and decodes the sound file at path.
+// ReadFile reads and decodes the sound file at path. A WAV too long to
+// decode is refused from its header, before the rest is read; the file is
+// read into one buffer of its own size (no doubling as it grows).
 func ReadFile(path string) (channels [][]float32, rateHz int, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > MaxInputBytes {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return DecodeReader(f) // a pipe or a device: no size to trust
+	}
+	if info.Size() > MaxInputBytes {
 		return nil, 0, fmt.Errorf("%w (the file is %d MB; the limit is %d MB)", ErrTooLarge, info.Size()>>20, MaxInputBytes>>20)
 	}
-	return DecodeReader(f)
+	head := make([]byte, min(info.Size(), headBytes))
+	if _, err := io.ReadFull(f, head); err != nil {
+		return nil, 0, fmt.Errorf("audioio: reading: %w", err)
+	}
+	if detect(head) == formatWAV {
+		if err := checkWAVHead(head, info.Size()); err != nil {
+			return nil, 0, err
+		}
+	}
+	data := make([]byte, info.Size())
+	copy(data, head)
+	n, err := io.ReadFull(f, data[len(head):])
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, 0, fmt.Errorf("audioio: reading: %w", err)
+	}
+	return Decode(data[:len(head)+n]) // a file cut short while read decodes as it is
 }
+
+// headBytes is how much of a file is read first to check its header: far
+// more than any WAV's chunks before the data.
+const headBytes = 64 << 10
 
 // DecodeReader reads at most MaxInputBytes from r and decodes them.
 func DecodeReader(r io.Reader) (channels [][]float32, rateHz int, err error) {

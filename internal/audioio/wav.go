@@ -31,6 +31,7 @@ type wavLayout struct {
 	blockAlign    int    // bytes per frame
 	containerBits int    // bits each sample occupies
 	pcm           []byte // the data chunk, whole frames only
+	dataBytes     int64  // the data chunk's length in the whole file
 }
 
 // decodeWAV reads a RIFF/WAVE file. go-audio/wav v1.1.0 decodes the samples
@@ -66,7 +67,22 @@ func decodeWAV(data []byte, progress func(float64)) ([][]float32, int, error) {
 }
 
 // scanWAV finds and checks the fmt and data chunks.
-func scanWAV(data []byte) (wavLayout, error) {
+func scanWAV(data []byte) (wavLayout, error) { return scanWAVHead(data, int64(len(data))) }
+
+// checkWAVHead refuses, from the first bytes of a file of fileBytes, a WAV
+// whose data chunk is too long to decode, before the rest is read: a
+// 2-hour file costs a 64 KB read, not its length in memory twice. A head
+// that does not reach the data chunk passes; the full decode checks again.
+func checkWAVHead(head []byte, fileBytes int64) error {
+	l, err := scanWAVHead(head, fileBytes)
+	if err != nil {
+		return nil
+	}
+	return checkSize(l.dataBytes/int64(l.blockAlign), l.numChannels, l.rateHz)
+}
+
+// scanWAVHead is scanWAV over the first bytes of a file of fileBytes.
+func scanWAVHead(data []byte, fileBytes int64) (wavLayout, error) {
 	var l wavLayout
 	var fmtChunk []byte
 	haveData := false
@@ -85,6 +101,7 @@ func scanWAV(data []byte) (wavLayout, error) {
 			// A recorder that crashed or streamed leaves a wrong size: keep
 			// the bytes that are there.
 			l.pcm = data[body:min(end, int64(len(data)))]
+			l.dataBytes = min(end, fileBytes) - body
 			haveData = true
 		}
 		next := end + size&1 // chunks are padded to even sizes
