@@ -89,7 +89,8 @@ func DecodeReader(r io.Reader) (channels [][]float32, rateHz int, err error) {
 }
 
 // Decode recognises the format of data and decodes it to one slice per
-// channel, every sample finite and within ±16, plus the sample rate in Hz.
+// channel, every sample within ±16 (a sample that is not a number is
+// ErrDamaged), plus the sample rate in Hz.
 // Silence is fine; no samples at all is ErrEmpty; bytes that are not a
 // sound give ErrNotAudio.
 func Decode(data []byte) (channels [][]float32, rateHz int, err error) {
@@ -123,8 +124,14 @@ func DecodeProgress(data []byte, progress func(float64)) (channels [][]float32, 
 	if len(channels) == 0 || len(channels[0]) == 0 {
 		return nil, 0, ErrEmpty
 	}
+	bad := 0
 	for _, ch := range channels {
-		clean(ch)
+		bad += clean(ch)
+	}
+	if bad > 0 {
+		// No recorder or editor writes these: the file is damaged, and a
+		// sound cut from it would have holes of silence.
+		return nil, 0, fmt.Errorf("%w: %d of its samples are not numbers (NaN or infinity); export it again from the editor", ErrDamaged, bad)
 	}
 	return channels, rateHz, nil
 }
@@ -191,18 +198,21 @@ func checkSize(frames int64, numChannels, rateHz int) error {
 	return nil
 }
 
-// clean replaces NaN and infinities with silence and bounds runaway values.
-func clean(samples []float32) {
+// clean replaces NaN and infinities with silence and bounds runaway values;
+// it returns how many samples were not numbers.
+func clean(samples []float32) (notNumbers int) {
 	for i, x := range samples {
 		switch {
 		case x != x || math.IsInf(float64(x), 0):
 			samples[i] = 0
+			notNumbers++
 		case x > maxSampleMagnitude:
 			samples[i] = maxSampleMagnitude
 		case x < -maxSampleMagnitude:
 			samples[i] = -maxSampleMagnitude
 		}
 	}
+	return notNumbers
 }
 
 // makeChannels allocates numChannels slices with room for frames samples,

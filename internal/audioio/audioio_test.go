@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -55,23 +56,31 @@ func TestDecodeWAVFlavours(t *testing.T) {
 	}
 }
 
+// Runaway float samples are bounded; samples that are not numbers make the
+// file damaged, said in words, rather than cut as holes of silence.
 func TestDecodeCleansFloats(t *testing.T) {
 	le := binary.LittleEndian
 	spec := wavSpec{tag: tagFloat, numChannels: 1, rateHz: 8000, bits: 32, frames: 4}
 	data := spec.build()
 	pcm := data[len(data)-16:]
-	for i, v := range []float32{float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1)), 1e30} {
+	for i, v := range []float32{0.5, 1e30, -1e30, -0.5} {
 		le.PutUint32(pcm[4*i:], math.Float32bits(v))
 	}
 	channels, _, err := Decode(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []float32{0, 0, 0, maxSampleMagnitude}
+	want := []float32{0.5, maxSampleMagnitude, -maxSampleMagnitude, -0.5}
 	for i, x := range channels[0] {
 		if x != want[i] {
 			t.Errorf("sample %d = %g, want %g", i, x, want[i])
 		}
+	}
+	for i, v := range []float32{float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1))} {
+		le.PutUint32(pcm[4*i:], math.Float32bits(v))
+	}
+	if _, _, err := Decode(data); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "3 of its samples are not numbers") {
+		t.Errorf("NaN and infinite samples: %v, want ErrDamaged counting them", err)
 	}
 }
 
