@@ -39,9 +39,14 @@ func BeginEdit(path string, waiting func()) (*Edit, error) {
 }
 
 // Open opens the file for reading and remembers which file it is, so that
-// Replace can tell whether someone else replaced or rewrote it since.
+// Replace can tell whether someone else replaced or rewrote it since. When
+// there is no file (an error for which errors.Is(err, fs.ErrNotExist)),
+// Replace checks that there still is none.
 func (e *Edit) Open() (*os.File, error) {
 	f, err := os.Open(e.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		e.read, e.seen = true, nil
+	}
 	if err != nil {
 		return nil, err
 	}

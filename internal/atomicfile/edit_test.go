@@ -188,3 +188,20 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		t.Errorf("%s holds %v, want %v", dir, got, names)
 	}
 }
+
+// An edit that found no file refuses to save over one made meanwhile.
+func TestEditOfMissingFileDetectsACreation(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "disc.bone")
+	e, err := BeginEdit(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	if _, err := e.Open(); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("Open of a missing file: %v", err)
+	}
+	os.WriteFile(path, []byte("theirs"), 0o644)
+	if err := e.Replace(0o644, writeString("ours")); !errors.Is(err, ErrChanged) {
+		t.Errorf("Replace over a file made meanwhile: %v, want ErrChanged", err)
+	}
+}
