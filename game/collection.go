@@ -38,6 +38,9 @@ type collection struct {
 	work    *job[shelfDone] // the store operation under way
 	undo    *deletedDisc    // the last disc deleted, until undone or replaced
 	seq     int
+	// revs is each disc's revision as this window last took or saved it: a
+	// save replaces only that, so another window's save is never undone.
+	revs map[string]shelf.Revision
 }
 
 // deletedDisc is what Undo puts back.
@@ -49,9 +52,10 @@ type deletedDisc struct {
 
 // shelfDone is what a store job hands back.
 type shelfDone struct {
-	entries []shelfEntry // the whole shelf again (nil: unchanged)
-	saved   string       // the id a save wrote
-	opened  *engine.Disc // a disc taken off the shelf
+	entries []shelfEntry   // the whole shelf again (nil: unchanged)
+	saved   string         // the id a save wrote (or a disc taken off the shelf)
+	rev     shelf.Revision // saved's revision
+	opened  *engine.Disc   // a disc taken off the shelf
 	deleted *deletedDisc
 }
 
@@ -59,7 +63,7 @@ type shelfDone struct {
 var errShelfBusy = errors.New("the shelf is busy: try again in a moment")
 
 func newCollection(open func() (shelf.Store, error)) *collection {
-	return &collection{open: open}
+	return &collection{open: open, revs: map[string]shelf.Revision{}}
 }
 
 // busy reports whether a store job is under way.
@@ -97,8 +101,12 @@ func (c *collection) poll() (shelfDone, error, bool) {
 	if r.entries != nil {
 		c.entries, c.loaded = r.entries, true
 	}
+	if r.saved != "" {
+		c.revs[r.saved] = r.rev
+	}
 	if r.deleted != nil {
 		c.undo = r.deleted
+		delete(c.revs, r.deleted.entry.id)
 	}
 	if c.undo != nil && r.saved == c.undo.entry.id {
 		c.undo = nil // undone
@@ -128,7 +136,7 @@ func readShelf(s shelf.Store, known map[string]shelfEntry, progress func(float64
 			entries = append(entries, e)
 			continue
 		}
-		b, err := s.Get(id)
+		b, _, err := s.Get(id)
 		if err == nil {
 			if d, err := bonefile.Decode(bytes.NewReader(b)); err == nil {
 				entries = append(entries, entryFor(id, d))
@@ -161,17 +169,19 @@ func (c *collection) save(d *engine.Disc, id string) error {
 		c.seq++
 		id = shelf.NewID(time.Now(), c.seq)
 	}
+	base := c.revs[id]
 	return c.start(func(s shelf.Store, known map[string]shelfEntry, progress func(float64)) (shelfDone, error) {
 		var buf bytes.Buffer
 		if err := bonefile.Encode(&buf, d); err != nil {
 			return shelfDone{}, err
 		}
-		if err := s.Put(id, buf.Bytes()); err != nil {
+		rev, err := s.Put(id, buf.Bytes(), base)
+		if err != nil {
 			return shelfDone{}, err
 		}
 		known[id] = entryFor(id, d)
 		entries, err := readShelf(s, known, progress)
-		return shelfDone{entries: entries, saved: id}, err
+		return shelfDone{entries: entries, saved: id, rev: rev}, err
 	})
 }
 
@@ -182,12 +192,12 @@ func (c *collection) take(i int) error {
 	}
 	id := c.entries[i].id
 	return c.start(func(s shelf.Store, _ map[string]shelfEntry, _ func(float64)) (shelfDone, error) {
-		b, err := s.Get(id)
+		b, rev, err := s.Get(id)
 		if err != nil {
 			return shelfDone{}, err
 		}
 		d, err := bonefile.Decode(bytes.NewReader(b))
-		return shelfDone{opened: d, saved: id}, err
+		return shelfDone{opened: d, saved: id, rev: rev}, err
 	})
 }
 
@@ -198,7 +208,7 @@ func (c *collection) rename(i int, title string) error {
 	}
 	id := c.entries[i].id
 	return c.start(func(s shelf.Store, known map[string]shelfEntry, progress func(float64)) (shelfDone, error) {
-		b, err := s.Get(id)
+		b, rev, err := s.Get(id)
 		if err != nil {
 			return shelfDone{}, err
 		}
@@ -211,14 +221,14 @@ func (c *collection) rename(i int, title string) error {
 		if err := bonefile.Encode(&buf, d); err != nil {
 			return shelfDone{}, err
 		}
-		if err := s.Put(id, buf.Bytes()); err != nil {
+		if rev, err = s.Put(id, buf.Bytes(), rev); err != nil {
 			return shelfDone{}, err
 		}
 		e := known[id]
 		e.title = title
 		known[id] = e
 		entries, err := readShelf(s, known, progress)
-		return shelfDone{entries: entries, saved: id}, err
+		return shelfDone{entries: entries, saved: id, rev: rev}, err
 	})
 }
 
@@ -229,7 +239,7 @@ func (c *collection) remove(i int) error {
 	}
 	e := c.entries[i]
 	return c.start(func(s shelf.Store, known map[string]shelfEntry, progress func(float64)) (shelfDone, error) {
-		b, err := s.Get(e.id)
+		b, _, err := s.Get(e.id)
 		if err != nil {
 			return shelfDone{}, err
 		}
@@ -250,11 +260,12 @@ func (c *collection) restore() error {
 	// c.undo stays until the job has put it back (poll), so a failed
 	// restore can be tried again.
 	return c.start(func(s shelf.Store, known map[string]shelfEntry, progress func(float64)) (shelfDone, error) {
-		if err := s.Put(u.entry.id, u.data); err != nil {
+		rev, err := s.Put(u.entry.id, u.data, shelf.NoRevision)
+		if err != nil {
 			return shelfDone{}, err
 		}
 		known[u.entry.id] = u.entry
 		entries, err := readShelf(s, known, progress)
-		return shelfDone{entries: entries, saved: u.entry.id}, err
+		return shelfDone{entries: entries, saved: u.entry.id, rev: rev}, err
 	})
 }

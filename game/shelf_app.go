@@ -1,6 +1,11 @@
 package game
 
-import "bonemusic/engine"
+import (
+	"errors"
+
+	"bonemusic/engine"
+	"bonemusic/internal/shelf"
+)
 
 // The shelf as the app uses it: the record on the turntable is kept there
 // when the visitor saves it, and once kept, again after every play, so the
@@ -35,6 +40,9 @@ func (a *app) shelfWork() (*engine.Disc, string) {
 		switch {
 		case err != nil:
 			a.say("%v", err)
+			if errors.Is(err, shelf.ErrChanged) && a.shelfSaving == a.studio.disc {
+				a.studio.shelfID = "" // the visitor's version stays here; Save keeps it as a new record
+			}
 			a.shelfSaving = nil
 		case r.opened != nil:
 			return r.opened, r.saved

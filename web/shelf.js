@@ -1,6 +1,10 @@
 // The visitor's collection of discs in IndexedDB, for the Go side
-// (internal/shelf): discs as bytes under ids, every put and remove one
+// (internal/shelf): each disc a record {bytes, rev} under its id (records
+// of older pages are bare bytes, revision "1"), every put and remove one
 // transaction, so a tab closed mid-save leaves the old disc or the new one.
+// A put names the revision it replaces and checks it inside its own
+// readwrite transaction: when another tab saved or removed the disc
+// meanwhile, it writes nothing and rejects with a ConflictError.
 'use strict';
 
 (() => {
@@ -30,32 +34,56 @@
     return opening;
   }
 
-  // run does one request in a transaction of its own and resolves with its
-  // result once the transaction has committed.
-  function run(mode, request) {
+  // run does work(store, result, refuse) in a transaction of its own and
+  // resolves with what work passed to result once the transaction has
+  // committed; refuse aborts the transaction (nothing is written) and
+  // rejects with the reason given.
+  function run(mode, work) {
     return db().then((d) => new Promise((resolve, reject) => {
       const tx = d.transaction(STORE, mode, { durability: 'strict' });
       let result;
-      const req = request(tx.objectStore(STORE));
-      req.onsuccess = () => { result = req.result; };
+      let refusal = null;
+      work(tx.objectStore(STORE), (r) => { result = r; }, (e) => { refusal = e; tx.abort(); });
       tx.oncomplete = () => resolve(result);
-      tx.onerror = () => reject(tx.error || req.error);
-      tx.onabort = () => reject(tx.error || new DOMException('the save was interrupted', 'AbortError'));
+      tx.onerror = () => reject(refusal || tx.error);
+      tx.onabort = () => reject(refusal || tx.error || new DOMException('the save was interrupted', 'AbortError'));
     }));
   }
 
+  // one is work of a single request, resolving with its result.
+  const one = (request) => (s, result) => {
+    const req = request(s);
+    req.onsuccess = () => result(req.result);
+  };
+
+  const revOf = (rec) => (rec === undefined ? '' : rec instanceof Uint8Array ? '1' : String(rec.rev));
+
   let askedToPersist = false;
   self.bonemusicShelf = {
-    list: () => run('readonly', (s) => s.getAllKeys()).then((keys) => keys.map(String).sort()),
-    get: (id) => run('readonly', (s) => s.get(id)),
-    put: (id, bytes) => {
+    list: () => run('readonly', one((s) => s.getAllKeys())).then((keys) => keys.map(String).sort()),
+    get: (id) => run('readonly', one((s) => s.get(id))).then((rec) => (rec === undefined ? undefined
+      : { bytes: rec instanceof Uint8Array ? rec : rec.bytes, rev: revOf(rec) })),
+    // put saves bytes over revision base ('' for a disc not saved yet) and
+    // resolves with the new revision.
+    put: (id, bytes, base) => {
       // Ask once that the browser keep the collection when space runs low.
       if (!askedToPersist && navigator.storage && navigator.storage.persist) {
         askedToPersist = true;
         navigator.storage.persist().catch(() => {});
       }
-      return run('readwrite', (s) => s.put(bytes, id));
+      return run('readwrite', (s, result, refuse) => {
+        const req = s.get(id);
+        req.onsuccess = () => {
+          const cur = revOf(req.result);
+          if (cur !== base) {
+            refuse(new DOMException('the disc was saved or removed in another tab', 'ConflictError'));
+            return;
+          }
+          const rev = String((Number(cur) || 0) + 1);
+          s.put({ bytes, rev }, id).onsuccess = () => result(rev);
+        };
+      });
     },
-    remove: (id) => run('readwrite', (s) => s.delete(id)),
+    remove: (id) => run('readwrite', one((s) => s.delete(id))),
   };
 })();

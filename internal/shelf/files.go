@@ -3,8 +3,11 @@
 package shelf
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -81,26 +84,76 @@ func (s *dirStore) List() ([]string, error) {
 	return ids, nil
 }
 
-func (s *dirStore) Get(id string) ([]byte, error) {
+func (s *dirStore) Get(id string) ([]byte, Revision, error) {
 	if err := checkID(id); err != nil {
-		return nil, err
+		return nil, NoRevision, err
 	}
 	b, err := os.ReadFile(s.path(id))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, ErrNotFound
+		return nil, NoRevision, ErrNotFound
 	}
-	return b, err
+	if err != nil {
+		return nil, NoRevision, err
+	}
+	return b, contentRevision(b), nil
 }
 
-func (s *dirStore) Put(id string, data []byte) error {
+// Put checks base and writes under the disc file's lock, which every
+// window's store takes for it (internal/atomicfile).
+func (s *dirStore) Put(id string, data []byte, base Revision) (Revision, error) {
 	if err := checkID(id); err != nil {
+		return NoRevision, err
+	}
+	ed, err := atomicfile.BeginEdit(s.path(id), nil)
+	if err != nil {
+		return NoRevision, err
+	}
+	defer ed.Close()
+	current, err := readRevision(ed)
+	if err != nil {
+		return NoRevision, err
+	}
+	if current != base {
+		return NoRevision, ErrChanged
+	}
+	err = ed.Replace(0o644, func(f *os.File) error {
+		_, err := f.Write(data)
 		return err
+	})
+	switch {
+	case isNoSpace(err):
+		return NoRevision, ErrFull
+	case errors.Is(err, atomicfile.ErrChanged): // a writer that did not lock
+		return NoRevision, ErrChanged
+	case err != nil:
+		return NoRevision, err
 	}
-	err := atomicfile.WriteFile(s.path(id), data, 0o644)
-	if isNoSpace(err) {
-		return ErrFull
+	return contentRevision(data), nil
+}
+
+// readRevision is the revision of the file the edit opens, NoRevision when
+// there is none.
+func readRevision(ed *atomicfile.Edit) (Revision, error) {
+	f, err := ed.Open()
+	if errors.Is(err, fs.ErrNotExist) {
+		return NoRevision, nil
 	}
-	return err
+	if err != nil {
+		return NoRevision, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return NoRevision, err
+	}
+	return contentRevision(b), nil
+}
+
+// contentRevision names a file's content: files have no room for a
+// counter, and equal bytes are the same disc whoever saved them.
+func contentRevision(data []byte) Revision {
+	sum := sha256.Sum256(data)
+	return Revision(hex.EncodeToString(sum[:16]))
 }
 
 func (s *dirStore) Remove(id string) error {

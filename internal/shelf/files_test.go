@@ -27,6 +27,18 @@ func TestDirStore(t *testing.T) {
 	checkStore(t, s)
 }
 
+// Two app windows on one collection folder: the second save of a disc
+// both opened is refused, not a silent lost update.
+func TestDirStoreTwoWindows(t *testing.T) {
+	dir := t.TempDir()
+	one, err1 := Dir(dir)
+	two, err2 := Dir(dir)
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	checkTwoWindows(t, one, two)
+}
+
 // Files that are not discs of the collection — a user's notes, a killed
 // save's temporary — are not listed, and the temporary is cleaned away.
 func TestDirStoreIgnoresStrangers(t *testing.T) {
@@ -74,8 +86,9 @@ func saveForever(dir string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	start := 0
-	if b, err := s.Get(killedID); err == nil { // go on from the last good save
+	start, rev := 0, NoRevision
+	if b, r, err := s.Get(killedID); err == nil { // go on from the last good save
+		rev = r
 		if last, err := bonefile.Decode(bytes.NewReader(b)); err == nil {
 			start, _ = strconv.Atoi(strings.TrimPrefix(last.Params.Title, "save "))
 		}
@@ -87,7 +100,7 @@ func saveForever(dir string) int {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
-		if err := s.Put(killedID, buf.Bytes()); err != nil {
+		if rev, err = s.Put(killedID, buf.Bytes(), rev); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
@@ -152,7 +165,7 @@ func TestKilledMidSave(t *testing.T) {
 		if len(ids) == 0 {
 			continue // killed before its first save ended
 		}
-		b, err := s.Get(killedID)
+		b, _, err := s.Get(killedID)
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}

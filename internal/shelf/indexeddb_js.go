@@ -34,6 +34,8 @@ func storageError(err error) error {
 		return err
 	case "QuotaExceededError":
 		return ErrFull
+	case "ConflictError": // web/shelf.js: the revision check in the transaction
+		return ErrChanged
 	case "InvalidStateError", "UnknownError", "NotFoundError", "SecurityError":
 		return fmt.Errorf("%w (%v)", errNoStorage, err)
 	}
@@ -54,32 +56,37 @@ func (s *idbStore) List() ([]string, error) {
 	return ids, nil
 }
 
-func (s *idbStore) Get(id string) ([]byte, error) {
+// Get reads the record {bytes, rev} web/shelf.js keeps under id.
+func (s *idbStore) Get(id string) ([]byte, Revision, error) {
 	if err := checkID(id); err != nil {
-		return nil, err
+		return nil, NoRevision, err
 	}
 	v, err := jsawait.CallAwait(s.api, "get", id)
 	if err != nil {
-		return nil, storageError(err)
+		return nil, NoRevision, storageError(err)
 	}
 	if !jsawait.IsObject(v) {
-		return nil, ErrNotFound
+		return nil, NoRevision, ErrNotFound
 	}
-	b := make([]byte, v.Get("byteLength").Int())
-	js.CopyBytesToGo(b, js.Global().Get("Uint8Array").New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength")))
-	return b, nil
+	bytes := v.Get("bytes")
+	b := make([]byte, bytes.Get("byteLength").Int())
+	js.CopyBytesToGo(b, js.Global().Get("Uint8Array").New(bytes.Get("buffer"), bytes.Get("byteOffset"), bytes.Get("byteLength")))
+	return b, Revision(v.Get("rev").String()), nil
 }
 
-func (s *idbStore) Put(id string, data []byte) error {
+// Put hands base to web/shelf.js, which checks it and writes in one
+// readwrite transaction: two tabs cannot both pass the check.
+func (s *idbStore) Put(id string, data []byte, base Revision) (Revision, error) {
 	if err := checkID(id); err != nil {
-		return err
+		return NoRevision, err
 	}
 	arr := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
-	if _, err := jsawait.CallAwait(s.api, "put", id, arr); err != nil {
-		return storageError(err)
+	rev, err := jsawait.CallAwait(s.api, "put", id, arr, string(base))
+	if err != nil {
+		return NoRevision, storageError(err)
 	}
-	return nil
+	return Revision(rev.String()), nil
 }
 
 func (s *idbStore) Remove(id string) error {

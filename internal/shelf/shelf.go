@@ -5,6 +5,13 @@
 // a save interrupted at any moment — a kill, a closed tab, a power cut —
 // leaves the old disc or the new one, never half of either.
 //
+// Two app windows or two browser tabs may save the same disc: every save
+// names the revision it replaces, and the store refuses it (ErrChanged)
+// when another window saved or removed the disc meanwhile, so neither
+// window's plays silently undo the other's. The check and the write are
+// one step: under the file's lock on the desktop, in one readwrite
+// transaction in the browser.
+//
 // Stores are safe for one goroutine at a time; the app drives its shelf
 // from one job at a time.
 package shelf
@@ -21,16 +28,29 @@ import (
 type Store interface {
 	// List is the ids of the saved discs, oldest first.
 	List() ([]string, error)
-	// Get is the bytes saved under id.
-	Get(id string) ([]byte, error)
-	// Put saves data under id, replacing what was there.
-	Put(id string, data []byte) error
+	// Get is the bytes saved under id and their revision.
+	Get(id string) ([]byte, Revision, error)
+	// Put saves data under id, replacing the revision base (NoRevision:
+	// nothing is saved under id yet), and returns the new revision; when
+	// base is no longer what is saved, it saves nothing: ErrChanged.
+	Put(id string, data []byte, base Revision) (Revision, error)
 	// Remove deletes id; removing what is not there is no error.
 	Remove(id string) error
 }
 
 // ErrNotFound means nothing is saved under an id.
 var ErrNotFound = errors.New("shelf: no such disc")
+
+// Revision names one saved version of a disc.
+type Revision string
+
+// NoRevision is the base of a save under an id where nothing is saved.
+const NoRevision Revision = ""
+
+// ErrChanged means another window saved or removed the disc since this one
+// read it; this save was refused and nothing was written. The window keeps
+// its own version in memory.
+var ErrChanged = errors.New("this record was changed in another window while it was open here, so this version was not saved over it; press Save to keep it as a new record")
 
 // ErrFull means the storage refused the save for want of room; the discs
 // already saved are untouched.
