@@ -13,8 +13,10 @@ import (
 	"bonemusic/internal/atomicfile"
 )
 
-// ReadFile opens and decodes the disc file at path.
+// ReadFile opens and decodes the disc file at path, and removes what
+// killed saves of it left beside it.
 func ReadFile(path string) (*engine.Disc, error) {
+	atomicfile.CleanStaleOf(path)
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

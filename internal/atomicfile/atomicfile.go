@@ -112,8 +112,9 @@ func syncDir(dir string) error {
 }
 
 // CleanStale removes the temporary files a killed save left in dir, those
-// older than age (a save under way in another process is younger), and
-// reports how many it removed.
+// older than age (a save under way in another process is younger), and the
+// lock files killed edits left, those nobody holds; it reports how many
+// files it removed.
 func CleanStale(dir string, age time.Duration) int {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -122,25 +123,49 @@ func CleanStale(dir string, age time.Duration) int {
 	removed := 0
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, ".") || !strings.Contains(name, tempMark) {
+		if e.IsDir() || !strings.HasPrefix(name, ".") {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > age {
-			if os.Remove(filepath.Join(dir, name)) == nil {
+		info, err := e.Info()
+		if err != nil || time.Since(info.ModTime()) <= age {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		switch {
+		case strings.Contains(name, tempMark):
+			if os.Remove(path) == nil {
 				removed++
 			}
+		case strings.HasSuffix(name, lockSuffix) && removeUnheldLock(path):
+			removed++
 		}
 	}
 	return removed
+}
+
+// removeUnheldLock removes the lock file at path if nobody holds it, taking
+// it first so that no edit can start on it in between.
+func removeUnheldLock(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	if got, err := tryLock(f); err != nil || !got {
+		f.Close()
+		return false
+	}
+	release(f, path)
+	_, err = os.Stat(path)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // staleAge is how old a temporary file must be before it counts as left by
 // a killed save: a save under way in another process is younger.
 const staleAge = time.Minute
 
-// cleanStaleOf removes what killed saves of path left beside it. It runs
-// under path's lock, at every edit and save.
-func cleanStaleOf(path string) {
+// CleanStaleOf removes what killed saves of path left beside it. Every
+// edit and save runs it; readers of a file run it as they open it.
+func CleanStaleOf(path string) {
 	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+tempMark
 	entries, err := os.ReadDir(dir)
 	if err != nil {

@@ -34,7 +34,7 @@ func BeginEdit(path string, waiting func()) (*Edit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot lock %s for saving: %w", filepath.Base(path), plainError(err))
 	}
-	cleanStaleOf(path)
+	CleanStaleOf(path)
 	return &Edit{path: path, lock: lock}, nil
 }
 
@@ -95,8 +95,10 @@ func unchanged(seen os.FileInfo, path string) bool {
 // lockPath is the lock file for path: hidden, beside it, so it lives on the
 // same file system and in a folder the saver can already write.
 func lockPath(path string) string {
-	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".lock")
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+lockSuffix)
 }
+
+const lockSuffix = ".lock"
 
 // acquire opens and locks the lock file. The holder removes the file as it
 // releases it (on Unix), so a waiter may end up holding a lock on a file

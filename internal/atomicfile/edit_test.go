@@ -205,3 +205,22 @@ func TestEditOfMissingFileDetectsACreation(t *testing.T) {
 		t.Errorf("Replace over a file made meanwhile: %v, want ErrChanged", err)
 	}
 }
+
+// CleanStale removes a lock file a killed edit left, but never one held.
+func TestCleanStaleLocks(t *testing.T) {
+	dir := t.TempDir()
+	held, left := filepath.Join(dir, "held.bone"), filepath.Join(dir, "left.bone")
+	e, err := BeginEdit(held, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	os.WriteFile(lockPath(left), nil, 0o644)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(lockPath(left), old, old)
+	os.Chtimes(lockPath(held), old, old)
+	if n := CleanStale(dir, time.Minute); n != 1 {
+		t.Errorf("removed %d files, want the one lock nobody holds", n)
+	}
+	assertOnly(t, dir, ".held.bone.lock")
+}

@@ -122,3 +122,20 @@ func discInfoOf(t *testing.T, disc string) discInfo {
 	}
 	return info
 }
+
+// What a killed save left beside a disc is cleaned when the disc is next
+// opened, by any command.
+func TestOpenCleansKilledSaves(t *testing.T) {
+	dir := t.TempDir()
+	disc := cutTestDisc(t, dir, "")
+	for _, cmd := range [][]string{{"info", disc}, {"lathe", disc, "--dry-run"}, {"play", disc, "-o", filepath.Join(dir, "out.wav")}} {
+		stale := filepath.Join(dir, ".disc.bone.tmp-12345")
+		os.WriteFile(stale, []byte("half a disc"), 0o600)
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(stale, old, old)
+		mustRun(t, cmd...)
+		if _, err := os.Stat(stale); err == nil {
+			t.Errorf("%s left the killed save's temporary file", cmd[0])
+		}
+	}
+}
