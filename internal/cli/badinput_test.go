@@ -5,6 +5,7 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -128,13 +129,13 @@ func hashFolder(t *testing.T, dir string) string {
 	}
 	var b strings.Builder
 	for _, e := range entries {
-		data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
 		b.WriteString(e.Name())
-		if e.Name() != "two-hours.wav" { // 58 MB of zeros: its size is enough
-			sum := sha256.Sum256(data)
-			b.Write(sum[:4])
+		if info, err := e.Info(); err == nil && info.Size() > 1<<20 {
+			fmt.Fprintf(&b, ":%d ", info.Size()) // the sparse 2-hour file: its size is enough
+			continue
 		}
-		b.WriteString(" ")
+		data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		fmt.Fprintf(&b, ":%x ", sha256.Sum256(data))
 	}
 	return b.String()
 }
