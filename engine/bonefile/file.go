@@ -31,7 +31,9 @@ func ReadFile(path string) (*engine.Disc, error) {
 
 // WriteFile saves d to path atomically (internal/atomicfile): a crash or
 // power cut leaves either the old disc or the new one, never half of each.
-// A kiosk runs for days; this is what keeps its collection.
+// A kiosk runs for days; this is what keeps its collection. It takes the
+// file's save lock, so it waits for another process's edit of the same
+// disc (a play) to finish rather than be undone by it.
 func WriteFile(path string, d *engine.Disc) error {
 	var buf bytes.Buffer
 	if err := Encode(&buf, d); err != nil {
