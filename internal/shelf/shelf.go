@@ -50,7 +50,7 @@ const NoRevision Revision = ""
 // ErrChanged means another window saved or removed the disc since this one
 // read it; this save was refused and nothing was written. The window keeps
 // its own version in memory.
-var ErrChanged = errors.New("this record was changed in another window while it was open here, so this version was not saved over it; press Save to keep it as a new record")
+var ErrChanged = errors.New("this record was changed or removed in another window while it was open here, so this version was not saved over it; press Save to shelf to keep it as a new record")
 
 // ErrFull means the storage refused the save for want of room; the discs
 // already saved are untouched.
