@@ -12,7 +12,7 @@ DEB_PKGS := chromium xvfb xauth brotli pulseaudio pulseaudio-utils
 BROTLI_Q ?= 11
 XVFB     := xvfb-run -a -s "-screen 0 1024x768x24"
 
-.PHONY: all serve run wasm desktop test test-native test-wasm vet deps check-wasm-exec update-wasm-exec bench mutate clean
+.PHONY: all serve run wasm desktop test test-native test-wasm vet deps check-wasm-exec update-wasm-exec bench mutate clean fuzz
 
 all: wasm desktop
 
@@ -105,3 +105,8 @@ bench:
 
 clean:
 	rm -rf bin web/bonemusic.wasm* web/.brotli-quality web/wasm_exec.js web/build.json
+
+## fuzz: run every fuzz target for FUZZTIME each (default 60s), one after another, and print a table; crashers land in testdata/fuzz as regression seeds
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) run ./internal/fuzzrun -fuzztime $(FUZZTIME)

@@ -46,6 +46,6 @@ func appFlags(opt *game.Options, args []string) []string {
 	fs.StringVar(&opt.Lang, "lang", "", "en or ru (default: the system's language)")
 	idle := fs.Float64("idle", 0, "seconds without a touch before a kiosk returns to the start (default 180)")
 	fs.Parse(args)
-	opt.IdleTicks = int64(*idle * 60)
+	opt.IdleTicks = game.IdleTicks(*idle)
 	return fs.Args()
 }

@@ -119,7 +119,7 @@ func openFiles(a *app, in *Input, cur scene) scene {
 	if len(in.Files) > 0 && a.opening == nil {
 		f := in.Files[0]
 		if f.Err != nil {
-			a.say("%s: %v", f.Name, f.Err)
+			a.say("%s", a.fileProblem(f.Name, f.Err))
 			return nil
 		}
 		a.busy = a.text.Decoding
@@ -131,7 +131,7 @@ func openFiles(a *app, in *Input, cur scene) scene {
 	}
 	a.opening, a.busy = nil, ""
 	if err != nil {
-		a.say("%s: %v", o.name, err)
+		a.say("%s", a.fileProblem(o.name, err))
 		return nil
 	}
 	if o.disc != nil {
@@ -156,6 +156,9 @@ func openFiles(a *app, in *Input, cur scene) scene {
 // openFile reads a .bone disc or decodes a sound to mono at the engine's rate.
 func openFile(f File, progress func(float64)) (opened, error) {
 	o := opened{name: f.Name}
+	if len(f.Data) == 0 {
+		return o, errEmptyFile
+	}
 	if bytes.HasPrefix(f.Data, []byte("BONE")) {
 		r := &progressReader{data: f.Data, progress: progress}
 		d, err := bonefile.Decode(r)

@@ -20,6 +20,11 @@ type text struct {
 	DropHint, MicHint, Recording, TooLong, Decoding       string
 	MicDenied, MicMissing, NoPicker                       string
 
+	// What is wrong with a file the visitor brought (fileproblem.go); the
+	// first verb is always the file's name.
+	FileEmpty, FileTooBig, FileTooLong, FileNotSound, FileDamaged string
+	LetterTooNew, LetterDamaged, FileUnreadable                   string
+
 	CuttingFast, CuttingLive, OneCut string
 
 	Pickups                              map[string]string
@@ -88,6 +93,15 @@ var texts = map[string]text{
 		MicDenied:  "The microphone is blocked. Allow it in the browser's site settings (the icon beside the address), then tap Microphone again.",
 		MicMissing: "No microphone was found. Plug one in and tap Microphone again, or choose a file or a tune.",
 		NoPicker:   "Drop the file onto this window, or start Bone Music with the file: bonemusic FILE",
+
+		FileEmpty:      "“%s” is empty: there is no sound in it. Choose another file, or record with the microphone.",
+		FileTooBig:     "“%s” is over %d MB: trim the sound, or save it as MP3 or Ogg, and bring it again.",
+		FileTooLong:    "“%s” is too long: a side holds about 3 minutes. Trim it to under 15 minutes and bring it again.",
+		FileNotSound:   "“%s” is not a sound Bone Music can read: choose a WAV, MP3 or Ogg Vorbis file, or an audio letter (.bone).",
+		FileDamaged:    "“%s” is damaged and cannot be read: save it again as WAV from your sound program, or choose another file.",
+		LetterTooNew:   "“%s” was made by a newer Bone Music: update the app (in a browser, reload the page) to open it.",
+		LetterDamaged:  "“%s” is a damaged audio letter: ask its sender for the .bone file again.",
+		FileUnreadable: "“%s” could not be opened: %v",
 
 		CuttingFast: "Cutting the groove…",
 		CuttingLive: "Cutting live: the cutter head follows your sound",
@@ -207,6 +221,15 @@ var texts = map[string]text{
 		MicDenied:  "Микрофон заблокирован. Разрешите его в настройках сайта (значок рядом с адресом) и снова нажмите «Микрофон».",
 		MicMissing: "Микрофон не найден. Подключите его и снова нажмите «Микрофон» или выберите файл или мелодию.",
 		NoPicker:   "Перетащите файл в это окно или запустите программу с файлом: bonemusic ФАЙЛ",
+
+		FileEmpty:      "«%s» пуст: в нём нет звука. Выберите другой файл или запишите звук с микрофона.",
+		FileTooBig:     "«%s» больше %d МБ: укоротите звук или сохраните его в MP3 или Ogg и принесите снова.",
+		FileTooLong:    "«%s» слишком длинный: сторона вмещает около 3 минут. Укоротите его до 15 минут и принесите снова.",
+		FileNotSound:   "«%s» — не звук, который умеет читать программа: выберите файл WAV, MP3 или Ogg Vorbis или звуковое письмо (.bone).",
+		FileDamaged:    "«%s» повреждён и не читается: сохраните его заново в WAV в звуковой программе или выберите другой файл.",
+		LetterTooNew:   "«%s» сделан более новой версией программы: обновите её (в браузере — перезагрузите страницу), чтобы открыть письмо.",
+		LetterDamaged:  "«%s» — повреждённое звуковое письмо: попросите отправителя прислать файл .bone ещё раз.",
+		FileUnreadable: "Не удалось открыть «%s»: %v",
 
 		CuttingFast: "Нарезаем канавку…",
 		CuttingLive: "Запись вживую: резец следует за вашим звуком",

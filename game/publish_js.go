@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"reflect"
 	"slices"
-	"strconv"
 	"syscall/js"
 )
 
@@ -79,38 +78,29 @@ func (p *publisher) publish(s *State) {
 	p.sent = true
 }
 
-// pageParam is ?name= in the page's address ("" when absent).
-func pageParam(name string) string {
-	q := js.Global().Get("location")
-	if q.IsUndefined() {
+// pageSearch is the page address's query ("?kiosk=1&idle=30"; "" when
+// there is no page).
+func pageSearch() string {
+	loc := js.Global().Get("location")
+	if loc.IsUndefined() || loc.IsNull() {
 		return ""
 	}
-	v := js.Global().Get("URLSearchParams").New(q.Get("search")).Call("get", name)
-	if v.IsNull() {
-		return ""
-	}
-	return v.String()
+	return loc.Get("search").String()
 }
 
-// pageOptions takes the page's address parameters: ?kiosk=1 for an
-// exhibition's machine, and ?idle=SECONDS to shorten its return to the
-// lightbox (tests, a technician trying it).
+// pageOptions takes the page's address parameters (pagequery.go checks
+// them) and the visitor's wish for reduced motion.
 func pageOptions(opt *Options) {
-	if k := pageParam("kiosk"); k == "1" || k == "true" {
-		opt.Kiosk = true
-	}
-	if sec, err := strconv.ParseFloat(pageParam("idle"), 64); err == nil && sec > 0 {
-		opt.IdleTicks = int64(sec * 60)
-	}
+	parsePageQuery(pageSearch()).apply(opt)
 	if mm := js.Global().Get("matchMedia"); mm.Type() == js.TypeFunction {
 		opt.Calm = opt.Calm || js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Truthy()
 	}
 }
 
-// preferredLang is the visitor's language: ?lang= in the page's address,
-// else navigator.language.
+// preferredLang is the visitor's language: ?lang= in the page's address
+// when the app has it, else navigator.language.
 func preferredLang() string {
-	if l := pageParam("lang"); l != "" {
+	if l := parsePageQuery(pageSearch()).Lang; l != "" {
 		return l
 	}
 	nav := js.Global().Get("navigator")

@@ -198,9 +198,27 @@ func TestE2EFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	upload(t, ctx, txt)
-	waitUntil(t, ctx, 20*time.Second, "window.bonemusic.state", `s.notice.includes("not a WAV, MP3 or Ogg")`, "a clear message about the text file")
+	waitUntil(t, ctx, 20*time.Second, "window.bonemusic.state", `s.notice.includes("“notes.txt” is not a sound") && s.notice.includes("WAV, MP3 or Ogg")`, "a clear message about the text file")
 	if st := readState(t, ctx, pageStateExpr); st.Scene != "sound" || st.RecordedSec != 0 || st.Film != "knee" {
 		t.Errorf("after the text file: scene %s, %.1f s recorded, film %s; want the sound scene unchanged", st.Scene, st.RecordedSec, st.Film)
+	}
+	// An empty file and a damaged letter: each named with what to do, and
+	// still nothing changes (the whole matrix runs natively in game/).
+	empty, damaged := filepath.Join(dir, "empty.wav"), filepath.Join(dir, "damaged.bone")
+	b, err := os.ReadFile(letter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)-5] ^= 0x10
+	if os.WriteFile(empty, nil, 0o644) != nil || os.WriteFile(damaged, b, 0o644) != nil {
+		t.Fatal("could not write the bad files")
+	}
+	upload(t, ctx, empty)
+	waitUntil(t, ctx, 20*time.Second, "window.bonemusic.state", `s.notice.includes("“empty.wav” is empty")`, "a clear message about the empty file")
+	upload(t, ctx, damaged)
+	waitUntil(t, ctx, 20*time.Second, "window.bonemusic.state", `s.notice.includes("“damaged.bone” is a damaged audio letter")`, "a clear message about the damaged letter")
+	if st := readState(t, ctx, pageStateExpr); st.Scene != "sound" || st.RecordedSec != 0 || st.Film != "knee" || st.Busy != "" {
+		t.Errorf("after the bad files: scene %s, %.1f s recorded, film %s, busy %q; want the sound scene unchanged", st.Scene, st.RecordedSec, st.Film, st.Busy)
 	}
 
 	// An MP3, cut fast.

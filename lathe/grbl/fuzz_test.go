@@ -1,6 +1,9 @@
 package grbl
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -29,5 +32,33 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		_ = strings.TrimSpace(r.String())
+	})
+}
+
+// FuzzLines: any byte stream from a serial port — a different firmware, a
+// wrong baud rate, a line with no end — is split into lines no longer than
+// the reader's buffer, each parsed without panic, and the stream's end is
+// reported.
+func FuzzLines(f *testing.F) {
+	for _, s := range []string{"ok\r\nok\r\n", "Grbl 1.1h ['$' for help]\r\n<Idle|MPos:0,0,0|FS:0,0>\r\nerror:9\r\n",
+		strings.Repeat("x", 2000) + "\nok\n", "\x00\xff\r\r\n", "ok"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines := 0
+		err := eachLine(bytes.NewReader(data), func(line string) bool {
+			if len(line) > 512 {
+				t.Fatalf("a line of %d bytes handed on", len(line))
+			}
+			lines++
+			Parse(line)
+			return true
+		})
+		if !errors.Is(err, io.EOF) {
+			t.Fatalf("stream end reported as %v", err)
+		}
+		if lines > bytes.Count(data, []byte("\n")) {
+			t.Fatalf("%d lines from %d newlines", lines, bytes.Count(data, []byte("\n")))
+		}
 	})
 }
