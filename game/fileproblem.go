@@ -21,6 +21,7 @@ var errEmptyFile = errors.New("the file is empty")
 // sentence, and only an error none of them names shows its own text.
 func (a *app) fileProblem(name string, err error) string {
 	tx, n := a.text, shownName(name)
+	var rate audioio.RateError
 	switch {
 	case errors.Is(err, errEmptyFile), errors.Is(err, audioio.ErrEmpty):
 		return fmt.Sprintf(tx.FileEmpty, n)
@@ -30,6 +31,8 @@ func (a *app) fileProblem(name string, err error) string {
 		return fmt.Sprintf(tx.FileTooLong, n)
 	case errors.Is(err, audioio.ErrNotAudio), errors.Is(err, bonefile.ErrNotBone):
 		return fmt.Sprintf(tx.FileNotSound, n)
+	case errors.As(err, &rate):
+		return fmt.Sprintf(tx.FileRate, n, rate.Hz)
 	case errors.Is(err, audioio.ErrDamaged):
 		return fmt.Sprintf(tx.FileDamaged, n)
 	case errors.Is(err, bonefile.ErrTooNew):

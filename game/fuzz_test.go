@@ -59,15 +59,20 @@ func (m memStore) List() ([]string, error) {
 	return ids, nil
 }
 
-func (m memStore) Get(id string) ([]byte, error) {
+func (m memStore) Get(id string) ([]byte, shelf.Revision, error) {
 	b, ok := m[id]
 	if !ok {
-		return nil, shelf.ErrNotFound
+		return nil, shelf.NoRevision, shelf.ErrNotFound
 	}
-	return b, nil
+	return b, "1", nil
 }
-func (m memStore) Put(id string, b []byte) error { m[id] = b; return nil }
-func (m memStore) Remove(id string) error        { delete(m, id); return nil }
+
+func (m memStore) Put(id string, b []byte, _ shelf.Revision) (shelf.Revision, error) {
+	m[id] = b
+	return "1", nil
+}
+
+func (m memStore) Remove(id string) error { delete(m, id); return nil }
 
 // FuzzShelfRecord: a stored record of any bytes never panics the shelf's
 // reading; a damaged one is left out of the shelf (and left in the store),

@@ -22,8 +22,8 @@ type text struct {
 
 	// What is wrong with a file the visitor brought (fileproblem.go); the
 	// first verb is always the file's name.
-	FileEmpty, FileTooBig, FileTooLong, FileNotSound, FileDamaged string
-	LetterTooNew, LetterDamaged, FileUnreadable                   string
+	FileEmpty, FileTooBig, FileTooLong, FileNotSound, FileDamaged, FileRate string
+	LetterTooNew, LetterDamaged, FileUnreadable                             string
 
 	CuttingFast, CuttingLive, OneCut string
 
@@ -98,6 +98,7 @@ var texts = map[string]text{
 		FileTooBig:     "“%s” is over %d MB: trim the sound, or save it as MP3 or Ogg, and bring it again.",
 		FileTooLong:    "“%s” is too long: a side holds about 3 minutes. Trim it to under 15 minutes and bring it again.",
 		FileNotSound:   "“%s” is not a sound Bone Music can read: choose a WAV, MP3 or Ogg Vorbis file, or an audio letter (.bone).",
+		FileRate:       "“%s” has a sample rate of %d Hz, which Bone Music cannot read: convert the sound to 8–192 kHz in your sound program and bring it again.",
 		FileDamaged:    "“%s” is damaged and cannot be read: save it again as WAV from your sound program, or choose another file.",
 		LetterTooNew:   "“%s” was made by a newer Bone Music: update the app (in a browser, reload the page) to open it.",
 		LetterDamaged:  "“%s” is a damaged audio letter: ask its sender for the .bone file again.",
@@ -226,6 +227,7 @@ var texts = map[string]text{
 		FileTooBig:     "«%s» больше %d МБ: укоротите звук или сохраните его в MP3 или Ogg и принесите снова.",
 		FileTooLong:    "«%s» слишком длинный: сторона вмещает около 3 минут. Укоротите его до 15 минут и принесите снова.",
 		FileNotSound:   "«%s» — не звук, который умеет читать программа: выберите файл WAV, MP3 или Ogg Vorbis или звуковое письмо (.bone).",
+		FileRate:       "У «%s» частота дискретизации %d Гц, её Bone Music не читает: переведите звук в 8–192 кГц в звуковой программе и принесите снова.",
 		FileDamaged:    "«%s» повреждён и не читается: сохраните его заново в WAV в звуковой программе или выберите другой файл.",
 		LetterTooNew:   "«%s» сделан более новой версией программы: обновите её (в браузере — перезагрузите страницу), чтобы открыть письмо.",
 		LetterDamaged:  "«%s» — повреждённое звуковое письмо: попросите отправителя прислать файл .bone ещё раз.",

@@ -36,6 +36,7 @@ var (
 	ErrTooLarge = errors.New("this sound is too long: trim it to under 15 minutes")
 	ErrDamaged  = errors.New("this sound file is damaged and cannot be read")
 	ErrEmpty    = errors.New("this sound is empty: it has no samples")
+	ErrRate     = errors.New("this sample rate is not supported: convert the sound to 8–192 kHz")
 )
 
 // ReadFile reads and decodes the sound file at path. A WAV too long to
@@ -179,13 +180,23 @@ func oggFirstPacket(data []byte) []byte {
 	return data[start:]
 }
 
+// RateError is ErrRate with the rate the file claims, for a message that
+// names it in the visitor's language.
+type RateError struct{ Hz int }
+
+func (e RateError) Error() string {
+	return fmt.Sprintf("the sample rate %d Hz is not supported: convert the sound to 8–192 kHz", e.Hz)
+}
+
+func (e RateError) Is(target error) bool { return target == ErrRate }
+
 // checkSize refuses sounds too long or too big to decode, before decoding.
 func checkSize(frames int64, numChannels, rateHz int) error {
 	if numChannels < 1 || numChannels > MaxChannels {
 		return fmt.Errorf("%w: %d channels (at most %d)", ErrDamaged, numChannels, MaxChannels)
 	}
 	if rateHz < MinRateHz || rateHz > MaxRateHz {
-		return fmt.Errorf("the sample rate %d Hz is not supported: convert the sound to 8–192 kHz", rateHz)
+		return RateError{rateHz}
 	}
 	seconds := float64(frames) / float64(rateHz)
 	if seconds > MaxSeconds {
