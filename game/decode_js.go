@@ -19,6 +19,11 @@ func decodeSound(data []byte, progress func(float64)) ([]float32, error) {
 	if len(data) == 0 {
 		return nil, audioio.ErrEmpty
 	}
+	// Web Audio decodes a whole file at once: refuse a long one from its
+	// container before it takes the tab's memory.
+	if err := audioio.CheckLength(data); err != nil {
+		return nil, err
+	}
 	arr := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
 	ctx := js.Global().Get("OfflineAudioContext").New(1, 1, engine.EngineRate)

@@ -34,20 +34,26 @@ func looksLikeMP3(data []byte) bool {
 // mpegFrameSize decodes an MPEG-1/2/2.5 Layer III frame header at the start
 // of b and returns the frame's length in bytes (ISO/IEC 11172-3 §2.4.2.3).
 func mpegFrameSize(b []byte) (int, bool) {
+	size, _, _, ok := mpegFrame(b)
+	return size, ok
+}
+
+// mpegFrame is mpegFrameSize with the frame's sample count and rate.
+func mpegFrame(b []byte) (size, samples, rateHz int, ok bool) {
 	if len(b) < 4 || b[0] != 0xFF || b[1]&0xE0 != 0xE0 {
-		return 0, false
+		return 0, 0, 0, false
 	}
 	version := (b[1] >> 3) & 3 // 0: 2.5, 2: 2, 3: 1
 	layer := (b[1] >> 1) & 3   // 1: Layer III
 	bitrateIndex := b[2] >> 4
 	rateIndex := (b[2] >> 2) & 3
 	if version == 1 || layer != 1 || bitrateIndex == 0 || bitrateIndex == 15 || rateIndex == 3 {
-		return 0, false
+		return 0, 0, 0, false
 	}
 	bitratesV1 := [15]int{0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320}
 	bitratesV2 := [15]int{0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160}
 	ratesHz := [3]int{44100, 48000, 32000}
-	rateHz := ratesHz[rateIndex]
+	rateHz = ratesHz[rateIndex]
 	bitrate := bitratesV1[bitrateIndex]
 	samplesPerFrame := 1152
 	switch version {
@@ -59,22 +65,32 @@ func mpegFrameSize(b []byte) (int, bool) {
 		bitrate, samplesPerFrame = bitratesV2[bitrateIndex], 576
 	}
 	padding := int(b[2]>>1) & 1
-	return samplesPerFrame/8*bitrate*1000/rateHz + padding, true
+	return samplesPerFrame/8*bitrate*1000/rateHz + padding, samplesPerFrame, rateHz, true
 }
 
 // mp3FirstFrame returns the first frame header after any ID3 tag, or nil.
 func mp3FirstFrame(data []byte) []byte {
+	if at := mp3FirstFrameAt(data); at >= 0 {
+		return data[at : at+4]
+	}
+	return nil
+}
+
+// mp3FirstFrameAt is where the first frame header after any ID3 tag
+// begins, or -1.
+func mp3FirstFrameAt(data []byte) int {
+	start := 0
 	if len(data) >= 10 && string(data[:3]) == "ID3" {
 		// The tag size is four 7-bit bytes ("synchsafe"), after a 10-byte header.
 		size := int(data[6]&0x7F)<<21 | int(data[7]&0x7F)<<14 | int(data[8]&0x7F)<<7 | int(data[9]&0x7F)
-		data = data[min(len(data), 10+size):]
+		start = min(len(data), 10+size)
 	}
-	for i := 0; i+4 <= len(data) && i < 64<<10; i++ {
+	for i := start; i+4 <= len(data) && i < start+64<<10; i++ {
 		if _, ok := mpegFrameSize(data[i:]); ok {
-			return data[i : i+4]
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 // vorbisChannels reads the channel count from the identification header
