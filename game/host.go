@@ -17,6 +17,9 @@ func (g *Game) obey(cmds []hostCommand, in *Input) {
 	for _, c := range cmds {
 		switch c {
 		case hostPlay:
+			if g.sound != nil && g.sound.available() && !g.sound.ready() {
+				g.a.say("%s", g.a.text.TapToHear) // the page's command is no gesture: it turns silently
+			}
 			if lb, ok := g.scene.(*lightbox); ok {
 				lb.wantPlay = true
 			} else if !g.a.tt.Now().NeedleDown {
