@@ -88,13 +88,11 @@
   });
 
   // Events are the transitions of the state the app publishes
-  // (game/state.go), read ten times a second.
+  // (game/state.go), read ten times a second (embed-events.js).
   const watchState = params.get('state') === '1';
-  let last = null;
+  const changes = self.boneEmbedEvents.watcher();
   let ready = false;
   let loadError = '';
-  let playing = false;
-  let ended = false; // a play ended: its fidelity is published a tick later, so say it on the next look
   setInterval(() => {
     if (app.error && app.error !== loadError) {
       loadError = app.error;
@@ -107,25 +105,7 @@
       const build = app.build || {};
       send('ready', { release: build.version || build.wasm || '', scene: s.scene, lang: s.lang, kiosk: s.kiosk });
     }
-    if (ended) {
-      ended = false;
-      send('play-ended', { plays: s.plays, fidelityDB: s.fidelityDB, skips: s.skips, scene: s.scene });
-    }
-    if (last) {
-      if (s.arm === 'playing' && last.arm !== 'playing') {
-        playing = true;
-        send('play-started', { plays: s.plays, pickup: s.pickup, scene: s.scene });
-      }
-      if (playing && s.plays > last.plays) {
-        playing = false;
-        ended = true;
-      }
-      if ((last.scene === 'cut' && s.scene === 'turntable') || (s.lathePhase === 'finished' && last.lathePhase !== 'finished')) {
-        send('cut-finished', { film: s.film, source: s.source, seconds: s.recordedSec, lathe: s.scene === 'lathe' });
-      }
-      if (s.notice && s.notice !== last.notice) send('error', { code: 'notice', message: s.notice });
-    }
+    for (const { type, ...detail } of changes(s)) send(type, detail);
     if (watchState) send('state', { state: Object.assign({ at: performance.now() }, s) });
-    last = { arm: s.arm, plays: s.plays, scene: s.scene, lathePhase: s.lathePhase, notice: s.notice };
   }, 100);
 })();

@@ -7,7 +7,7 @@
 
 self.boneRelease = (() => {
   // Every file the app needs to start and run offline, besides the wasm.
-  const pageFiles = ['index.html', 'embed.html', 'style.css', 'release.js', 'offline.js', 'loader.js', 'embed.js',
+  const pageFiles = ['index.html', 'embed.html', 'style.css', 'release.js', 'offline.js', 'loader.js', 'embed-events.js', 'embed.js',
     'mic.js', 'mic-worklet.js', 'shelf.js', 'wasm_exec.js'];
 
   function version(build) {
