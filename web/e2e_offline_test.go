@@ -33,7 +33,8 @@ func checkOffline(t *testing.T, ctx context.Context, base string, cut func()) {
 	first := loadApp(t, ctx, base+"/index.html")
 	t.Logf("first visit: first frame %.0f ms after navigation", first)
 	kept := waitOfflineReady(t, ctx)
-	t.Logf("release kept for offline use in cache %s", kept)
+	usedMB := within(t, ctx, 10*time.Second, chromedp.Evaluate[float64](`navigator.storage.estimate().then((e) => e.usage / 1e6)`, chromedp.EvalAwaitPromise))
+	t.Logf("release kept for offline use in cache %s (the site's storage: %.1f MB)", kept, usedMB)
 
 	repeat := loadApp(t, ctx, base+"/index.html")
 	t.Logf("repeat visit (served by the worker): first frame %.0f ms after navigation", repeat)
