@@ -16,6 +16,8 @@ import (
 	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"bonemusic/game"
 )
 
 // The embed API from an exhibition page on another origin: the example host
@@ -118,16 +120,17 @@ func TestE2EEmbedRefusesOtherOrigins(t *testing.T) {
 	_, hostURL := embedSites(t)
 
 	within(t, ctx, 30*time.Second, chromedp.Navigate(hostURL("&state=1&origins="+url.QueryEscape("https://museum.example"))))
-	waitInFrame(t, ctx, 60*time.Second, `!!window.bonemusic.embed && !!window.bonemusic.state && window.bonemusic.state.frames > 10`, "the embedded app to draw")
-	tap(t, ctx, 400, 40+300)
-	waitInFrame(t, ctx, 60*time.Second, `window.bonemusic.state.arm === 'playing'`, "the demo to play after the visitor's tap")
+	waitInFrame(t, ctx, 60*time.Second, `!!window.bonemusic.embed && (window.bonemusic.state.buttons || []).some((b) => b.id === 'own')`, "the embedded app's buttons")
+	own := inFrame[game.Button](t, ctx, `window.bonemusic.state.buttons.find((b) => b.id === 'own')`)
+	tap(t, ctx, own.X+own.W/2, 40+own.Y+own.H/2) // the iframe starts 40 px down
+	waitInFrame(t, ctx, 20*time.Second, `window.bonemusic.state.scene === 'film'`, "the films after the visitor tapped own")
 
-	command(t, ctx, "stop")
 	command(t, ctx, "load-demo")
+	command(t, ctx, "play")
 	waitInFrame(t, ctx, 10*time.Second, `window.bonemusic.embed.ignored >= 2`, "the app to see (and ignore) the two commands")
-	within(t, ctx, 5*time.Second, chromedp.Sleep(time.Second))
-	if arm := inFrame[string](t, ctx, `window.bonemusic.state.arm`); arm != "playing" {
-		t.Errorf("a page not on the allow-list stopped the record (arm %s)", arm)
+	within(t, ctx, 5*time.Second, chromedp.Sleep(500*time.Millisecond))
+	if scene := inFrame[string](t, ctx, `window.bonemusic.state.scene`); scene != "film" {
+		t.Errorf("a page not on the allow-list sent the visitor to %s", scene)
 	}
 	if n := within(t, ctx, 5*time.Second, chromedp.Evaluate[int](`window.boneMessages`)); n != 0 {
 		t.Errorf("a page not on the allow-list received %d messages from the app", n)
