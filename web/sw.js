@@ -31,7 +31,7 @@ async function precache() {
   if (self.boneRelease.version(build) !== version) {
     throw new Error(`the site now serves release ${self.boneRelease.version(build)}, not ${version}`);
   }
-  await caches.delete(cacheName); // a half-filled cache from an earlier, failed install
+  if (!servedNow()) await caches.delete(cacheName); // a half-filled cache from an earlier, failed install
   const cache = await caches.open(cacheName);
   const files = self.boneRelease.files(build).filter((f) => f !== 'build.json');
   await Promise.all(files.map(async (file) => {
@@ -43,9 +43,16 @@ async function precache() {
   await cache.put(siteURL('build.json'), buildResponse);
 }
 
+// servedNow reports whether the active worker serves this same release (a
+// changed sw.js with no new release): its cache must not be emptied under it.
+function servedNow() {
+  const active = self.registration.active;
+  return !!active && new URL(active.scriptURL).searchParams.get('v') === version;
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(precache().catch(async (err) => {
-    await caches.delete(cacheName);
+    if (!servedNow()) await caches.delete(cacheName);
     throw err;
   }));
 });
