@@ -37,10 +37,11 @@ type app struct {
 	scale float64 // screen pixels per CSS pixel
 	tick  int64
 
-	typing   bool   // a scene takes typed text this tick: no shortcuts
-	help     bool   // the help is open over the scene
-	kiosk    bool   // a museum's unattended machine: no file dialogs
-	calm     bool   // reduced motion: no decorative animations
+	typing   bool // a scene takes typed text this tick: no shortcuts
+	help     bool // the help is open over the scene
+	kiosk    bool // a museum's unattended machine: no file dialogs
+	calm     bool // reduced motion: no decorative animations
+	embed    embedChoices
 	notice   string // a message for the visitor, shown until noticeAt+noticeTicks
 	noticeAt int64
 	exported string // name of the last file exported
@@ -53,7 +54,7 @@ func newApp(lang string) *app {
 	crystal, _ := engine.PickupByName("crystal")
 	a := &app{
 		text: texts[lang], lang: lang, tt: turntable.New(crystal), speaker: &speaker{},
-		cache: &render.Cache{}, files: newFiles(), mic: newMic(), scale: 1, shelf: newCollection(shelf.Open),
+		cache: &render.Cache{}, files: newFiles(), embed: defaultEmbed, mic: newMic(), scale: 1, shelf: newCollection(shelf.Open),
 	}
 	a.look = &look{cache: a.cache}
 	a.speaker.use(a.tt)

@@ -93,20 +93,10 @@ func (g *Game) idle(in *Input) {
 	if limit <= 0 {
 		limit = kioskIdleTicks
 	}
-	if !g.opt.Kiosk || a.tick-g.lastInput < limit {
+	if !g.opt.Kiosk || a.tick-g.lastInput < limit || !g.interruptible() {
 		return
 	}
-	switch g.scene.name() {
-	case sceneLightbox, sceneCut, sceneLathe:
-		return
-	case sceneSound:
-		if s, ok := g.scene.(*soundScene); ok && s.recording {
-			return
-		}
-	}
-	a.tt.Lift()
-	a.help = false
-	g.scene = newLightbox(true)
+	g.backToLightbox(true)
 	g.lastInput = a.tick
 }
 

@@ -39,6 +39,8 @@ type Options struct {
 	// tests and replays press buttons by id, through the same input layer
 	// the visitor uses.
 	Driver func(State) *Input
+	// embed is what an exhibition page's embed asked for (embed.go).
+	embed embedChoices
 }
 
 // errStop ends RunGame after Options.MaxTicks.
@@ -55,6 +57,7 @@ type Game struct {
 	pub   *publisher
 	sound *sound
 	input *inputReader
+	host  hostQueue // commands from the page embedding the app
 	// gestureAt is the tick of the visitor's first tap or key: a browser
 	// unlocks audio with it, and says nothing when it does not.
 	gestureAt int64
@@ -66,6 +69,7 @@ type Game struct {
 // first frame comes at once.
 func New(opt Options) *Game {
 	pageOptions(&opt)
+	embedOptions(&opt)
 	locale := opt.Lang
 	if locale == "" {
 		locale = preferredLang()
@@ -73,7 +77,7 @@ func New(opt Options) *Game {
 	lang := langFor(locale) // anything we have no text for is English
 	g := &Game{opt: opt, a: newApp(lang), v: newView(), pub: newPublisher(), sound: newSound(), input: newInputReader()}
 	g.scene = newLightbox(opt.AutoStart || opt.Kiosk)
-	g.a.kiosk, g.a.calm = opt.Kiosk, opt.Calm
+	g.a.kiosk, g.a.calm, g.a.embed = opt.Kiosk, opt.Calm, opt.embed
 	g.state.Lang = lang
 	return g
 }
@@ -151,6 +155,10 @@ func (g *Game) Update() error {
 	}
 	g.scene = a.shelfTick(g.scene)
 	g.idle(in)
+	g.obey(g.host.drain(), in)
+	if a.embed.minimal {
+		in.Files = nil // a minimal embed shows the demo record only
+	}
 	if g.chrome(in) {
 		in = &Input{} // the help is open: it takes the input
 	}

@@ -6,6 +6,7 @@ import "strings"
 // statements stay within the facts in docs/history.md.
 type text struct {
 	Title, Tagline, Tap, NowPlaying, NoSound, AudioLocked string
+	TapToHear                                             string // the exhibition page started a play before the visitor's first tap
 	Preparing, RecordFailed                               string
 	PlayN                                                 string // fmt verbs: play number, pickup
 
@@ -18,7 +19,7 @@ type text struct {
 	Tunes                                                 map[string]string
 	Side                                                  string // fmt: recorded, capacity
 	DropHint, MicHint, Recording, TooLong, Decoding       string
-	MicDenied, MicMissing, NoPicker                       string
+	MicDenied, MicNotHere, MicMissing, NoPicker           string
 
 	// What is wrong with a file the visitor brought (fileproblem.go); the
 	// first verb is always the file's name.
@@ -59,6 +60,7 @@ var texts = map[string]text{
 		NowPlaying:   "Boogie-woogie, synthesised and cut on a chest X-ray · 78 rpm",
 		NoSound:      "No sound device found: the record turns silently.",
 		AudioLocked:  "Tap again to let the browser play sound.",
+		TapToHear:    "Tap to hear the record: the browser plays sound only after a tap.",
 		Preparing:    "Cutting the record…",
 		RecordFailed: "The record could not be made: ",
 		PlayN:        "Play %d · %s · every play wears the groove",
@@ -91,6 +93,7 @@ var texts = map[string]text{
 		TooLong:    "The sound is %s long; the side holds %s: its first %s will be cut.",
 		Decoding:   "Reading the sound…",
 		MicDenied:  "The microphone is blocked. Allow it in the browser's site settings (the icon beside the address), then tap Microphone again.",
+		MicNotHere: "This page does not let Bone Music use the microphone (site settings cannot change that). Choose a file or a tune instead.",
 		MicMissing: "No microphone was found. Plug one in and tap Microphone again, or choose a file or a tune.",
 		NoPicker:   "Drop the file onto this window, or start Bone Music with the file: bonemusic FILE",
 
@@ -188,6 +191,7 @@ var texts = map[string]text{
 		NowPlaying:   "Буги-вуги, синтезировано и записано на снимок грудной клетки · 78 об/мин",
 		NoSound:      "Звуковое устройство не найдено: пластинка крутится без звука.",
 		AudioLocked:  "Нажмите ещё раз, чтобы браузер включил звук.",
+		TapToHear:    "Нажмите, чтобы услышать пластинку: браузер включает звук только после нажатия.",
 		Preparing:    "Записываем пластинку…",
 		RecordFailed: "Не удалось сделать пластинку: ",
 		PlayN:        "Проигрывание %d · %s · каждое проигрывание стирает канавку",
@@ -220,6 +224,7 @@ var texts = map[string]text{
 		TooLong:    "Звук длится %s, а сторона вмещает %s: будут записаны первые %s.",
 		Decoding:   "Читаем звук…",
 		MicDenied:  "Микрофон заблокирован. Разрешите его в настройках сайта (значок рядом с адресом) и снова нажмите «Микрофон».",
+		MicNotHere: "Эта страница не разрешает Bone Music пользоваться микрофоном (настройки сайта тут не помогут). Выберите файл или мелодию.",
 		MicMissing: "Микрофон не найден. Подключите его и снова нажмите «Микрофон» или выберите файл или мелодию.",
 		NoPicker:   "Перетащите файл в это окно или запустите программу с файлом: bonemusic ФАЙЛ",
 

@@ -15,6 +15,7 @@ const (
 	micAsking            // waiting for the browser's permission or the sound server
 	micOn                // samples are arriving
 	micDenied            // the visitor or the browser refused
+	micNotHere           // the page embedding the app does not allow the microphone (iframe allow=)
 	micMissing           // no microphone at all
 	micFailed            // anything else; see the error
 )

@@ -51,6 +51,8 @@ func (m *mic) state() (micStatus, error) {
 		return micOn, nil
 	case "denied":
 		return micDenied, nil
+	case "not-here":
+		return micNotHere, nil
 	case "missing":
 		return micMissing, nil
 	case "failed":

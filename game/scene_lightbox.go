@@ -35,7 +35,7 @@ func (s *lightbox) update(a *app, in *Input) scene {
 	if s.demo == nil && a.demo == nil && a.tick > 1 {
 		// After the first frame: in a browser, the cut shares the page's one
 		// thread, and starting earlier would hold back the first picture.
-		s.demo = startJob(func(progress func(float64)) (*engine.Disc, error) { return cutDemo(progress) })
+		s.demo = startJob(func(progress func(float64)) (*engine.Disc, error) { return cutDemo(a.embed, progress) })
 	}
 	if d, err, ok := s.demo.poll(); ok {
 		s.demo = nil
@@ -85,6 +85,9 @@ func (s *lightbox) update(a *app, in *Input) scene {
 func (s *lightbox) publish(st *State) {}
 
 func (s *lightbox) layout(a *app, m metrics) {
+	if a.embed.minimal {
+		return // the demo record only: a tap plays it
+	}
 	w := math.Min(m.w-2*m.pad, float64(m.px)*17)
 	shelfLabel := a.text.Shelf
 	if n := len(a.shelf.entries); n > 0 {
@@ -140,12 +143,14 @@ func (s *lightbox) draw(a *app, v *view, screen *ebiten.Image) {
 	}
 }
 
-// cutDemo synthesises the demo tune and cuts it onto a chest X-ray exactly
-// as a visitor's own sound is cut: what is heard is the engine's stylus in
-// the engine's groove, never the synth directly.
-func cutDemo(progress func(float64)) (*engine.Disc, error) {
+// cutDemo synthesises the demo tune and cuts it onto the X-ray exactly as a
+// visitor's own sound is cut: what is heard is the engine's stylus in the
+// engine's groove, never the synth directly. The boogie on a chest X-ray
+// unless an embedding page chose another.
+func cutDemo(c embedChoices, progress func(float64)) (*engine.Disc, error) {
 	p := engine.DefaultParams()
-	tune, err := synthesise("boogie", p.Seed, demoSeconds, func(f float64) { progress(f / 2) })
+	p.Film = c.film
+	tune, err := synthesise(c.tune, p.Seed, demoSeconds, func(f float64) { progress(f / 2) })
 	if err != nil {
 		return nil, err
 	}

@@ -56,6 +56,9 @@ func (s *soundScene) update(a *app, in *Input) scene {
 	case micDenied:
 		a.say("%s", a.text.MicDenied)
 		a.mic.stop()
+	case micNotHere:
+		a.say("%s", a.text.MicNotHere)
+		a.mic.stop()
 	case micMissing:
 		a.say("%s", a.text.MicMissing)
 		a.mic.stop()

@@ -153,6 +153,9 @@ func unavailable(notThere error) error {
 
 // webSerial is navigator.serial, or why the page cannot have it.
 func webSerial() (js.Value, error) {
+	if frameForbids("serial") {
+		return js.Undefined(), errFrameNoSerial
+	}
 	if nav := js.Global().Get("navigator"); jsawait.IsObject(nav) {
 		if serial := nav.Get("serial"); jsawait.HasMethod(serial, "requestPort") {
 			return serial, nil

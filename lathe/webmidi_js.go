@@ -20,6 +20,9 @@ var midiAllowed atomic.Bool
 
 // midiAccess asks for MIDI with system-exclusive messages (MMC is SysEx).
 func midiAccess() (js.Value, error) {
+	if frameForbids("midi") {
+		return js.Undefined(), errFrameNoMIDI
+	}
 	nav := js.Global().Get("navigator")
 	if !jsawait.HasMethod(nav, "requestMIDIAccess") {
 		return js.Undefined(), unavailable(errNoWebMIDI)

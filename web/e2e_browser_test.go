@@ -161,7 +161,8 @@ func loadApp(t *testing.T, ctx context.Context, url string) float64 {
 	within(t, ctx, 30*time.Second, chromedp.Navigate(url))
 	// The loader sets firstFrameMS, or error when the wasm cannot be loaded.
 	// Right after a navigation the page's JavaScript context may still be
-	// replaced under the poll ("Cannot find context"): poll again.
+	// replaced under the poll ("Cannot find context"), and a page switching
+	// to a new release reloads itself (web/offline.js): poll again.
 	for attempt := 0; ; attempt++ {
 		c, cancel := context.WithTimeout(ctx, 60*time.Second)
 		_, err := chromedp.Run(c, chromedp.Poll[bool](
@@ -171,7 +172,7 @@ func loadApp(t *testing.T, ctx context.Context, url string) float64 {
 		if err == nil {
 			break
 		}
-		if attempt == 2 || !strings.Contains(err.Error(), "Cannot find context") {
+		if attempt == 2 || !strings.Contains(err.Error(), "Cannot find context") && !strings.Contains(err.Error(), "navigated or closed") {
 			t.Fatalf("browser: %v", err)
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"image"
 	"image/png"
 	"math"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -142,35 +141,4 @@ func judgeWindow(a, b pageState) (problems []string, summary string) {
 		problems = append(problems, fmt.Sprintf("visitor sees a notice: %q", b.Notice))
 	}
 	return problems, summary
-}
-
-// hostPage is an exhibition site's page embedding the app from another
-// origin, with the iframe attributes README tells sites to use. The embed
-// posts its state to the parent (web/loader.js), which the page keeps.
-const hostPage = `<!doctype html><html><body style="margin:0;background:#333">
-<h1 style="color:#fff;margin:0;height:40px">Museum exhibition</h1>
-<iframe id="app" src="%s/embed.html" width="800" height="600" style="border:0"
- allow="autoplay; microphone; fullscreen; midi; serial"></iframe>
-<script>
-window.embedState = null;
-addEventListener("message", e => { if (e.data && e.data.type === "bonemusic:state") window.embedState = e.data.state; });
-</script></body></html>`
-
-func TestE2EEmbed(t *testing.T) {
-	ctx := browser(t, browserOptions{w: hostW, h: hostH})
-	app := httptest.NewServer(Handler("."))
-	defer app.Close()
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, hostPage, app.URL)
-	}))
-	defer host.Close()
-
-	within(t, ctx, 30*time.Second, chromedp.Navigate(host.URL))
-	waitUntil(t, ctx, 60*time.Second, "window.embedState", `s.frames > 10`, "the embedded app to draw")
-	// Tap the middle of the iframe (it starts 40 px down).
-	tap(t, ctx, 400, 40+300)
-	waitUntil(t, ctx, 60*time.Second, "window.embedState",
-		`s.scene === "lightbox" && s.audioReady && s.audioPlaying && s.audioMS > 200`, "the embedded record to play after the tap")
-	checkRunning(t, ctx, "window.embedState")
 }

@@ -53,18 +53,6 @@
     return bytes;
   }
 
-  // Inside an exhibition site's iframe, tell the host page what the app is
-  // doing (ten times a second), so the site can react, e.g. dim its own
-  // sound while a record plays. Nothing private is in the state.
-  function reportToHost() {
-    if (window.parent === window) return;
-    setInterval(() => {
-      if (app.state) {
-        window.parent.postMessage({ type: 'bonemusic:state', state: Object.assign({ at: performance.now() }, app.state) }, '*');
-      }
-    }, 100);
-  }
-
   // What the app says (state.say: the notice, else what the screen shows)
   // goes to a polite live region, for screen readers.
   function announce() {
@@ -79,7 +67,8 @@
     }, 500);
   }
 
-  function waitForFirstFrame() {
+  // waitForFirstFrame shows the app once it has drawn, then calls running.
+  function waitForFirstFrame(running) {
     const tick = () => {
       const state = app.state;
       if (state && state.frames > 0) {
@@ -93,6 +82,7 @@
           canvas.setAttribute('aria-label', 'Bone Music: press H or ? for the keys');
         }
         announce();
+        running();
         return;
       }
       requestAnimationFrame(tick);
@@ -106,13 +96,15 @@
       return;
     }
     try {
+      const offline = self.boneOffline;
+      if (offline) await offline.settle();
       const build = await (await fetch('build.json', { cache: 'no-cache' })).json();
+      app.build = build;
       const bytes = await download(build.wasm, build.size);
       status.textContent = 'Starting…';
       const go = new Go();
       const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
-      waitForFirstFrame();
-      reportToHost();
+      waitForFirstFrame(() => offline && offline.keep(build));
       await go.run(instance);
       // go.run only returns when the program has exited.
       document.body.classList.remove('running');

@@ -5,8 +5,17 @@
 
 (() => {
   const app = (window.bonemusic = window.bonemusic || {});
+  // allowedHere is false when the page embedding the app left the
+  // microphone out of its iframe's allow=: then the visitor cannot change
+  // it in site settings, and is told to choose a file or a tune. (Only
+  // Chromium says; elsewhere a refusal reads as the visitor's.)
+  function allowedHere() {
+    const policy = document.featurePolicy || document.permissionsPolicy;
+    return !(window.parent !== window && policy && typeof policy.allowsFeature === 'function' && !policy.allowsFeature('microphone'));
+  }
+
   const mic = {
-    status: 'idle', // idle, asking, on, denied, missing, failed
+    status: 'idle', // idle, asking, on, denied, not-here, missing, failed
     error: '',
     rate: 0,
     devices: [], // [{id, label}] once permission is given
@@ -24,6 +33,10 @@
       try {
         if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
           throw Object.assign(new Error('This browser has no microphone access (it needs https or localhost).'), { name: 'NotSupportedError' });
+        }
+        if (!allowedHere()) {
+          // Asked anyway, browsers answer in their own ways (Chromium: "no device").
+          throw Object.assign(new Error('The page embedding Bone Music does not allow the microphone.'), { name: 'NotAllowedError' });
         }
         const audio = { echoCancellation: false, noiseSuppression: false, autoGainControl: false };
         if (this.device) audio.deviceId = { exact: this.device };
@@ -44,7 +57,7 @@
       } catch (err) {
         this.stop();
         const name = err && err.name;
-        this.status = name === 'NotAllowedError' || name === 'SecurityError' ? 'denied'
+        this.status = name === 'NotAllowedError' || name === 'SecurityError' ? (allowedHere() ? 'denied' : 'not-here')
           : name === 'NotFoundError' || name === 'OverconstrainedError' ? 'missing' : 'failed';
         this.error = (err && err.message) || String(err);
       }
