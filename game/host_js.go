@@ -30,7 +30,8 @@ func (hostQueue) drain() []hostCommand {
 // embedOptions takes the embed page's choices (?demo=, ?film=, ?controls=)
 // and tells the site's web team on the console what it could not use.
 func embedOptions(opt *Options) {
-	c, problems := parseEmbedChoices(pageParam)
+	lookup := queryLookup(pageSearch())
+	c, problems := parseEmbedChoices(func(name string) string { v, _ := lookup(name); return v })
 	opt.embed = c
 	for _, p := range problems {
 		js.Global().Get("console").Call("warn", "Bone Music: "+p)

@@ -28,14 +28,7 @@ const maxIdleSec = 24 * 60 * 60
 // not there; a repeated name counts once, first value first, as
 // URLSearchParams.get does.
 func parsePageQuery(search string) pageQuery {
-	values, _ := url.ParseQuery(strings.TrimPrefix(search, "?")) // a bad escape drops only its own pair
-	first := func(name string) (string, bool) {
-		v, ok := values[name]
-		if !ok || len(v) == 0 {
-			return "", false
-		}
-		return v[0], true
-	}
+	first := queryLookup(search)
 	var q pageQuery
 	if v, ok := first("kiosk"); ok {
 		q.Kiosk = kioskWanted(v)
@@ -47,6 +40,20 @@ func parsePageQuery(search string) pageQuery {
 		q.Lang = knownLang(v)
 	}
 	return q
+}
+
+// queryLookup reads a location.search string into a lookup of each name's
+// first value, as URLSearchParams.get does; a bad escape drops only its own
+// pair.
+func queryLookup(search string) func(name string) (string, bool) {
+	values, _ := url.ParseQuery(strings.TrimPrefix(search, "?"))
+	return func(name string) (string, bool) {
+		v, ok := values[name]
+		if !ok || len(v) == 0 {
+			return "", false
+		}
+		return v[0], true
+	}
 }
 
 // kioskWanted: ?kiosk alone or with a yes of any common spelling.
