@@ -134,4 +134,3 @@ func acceptsEncoding(header, token string) bool {
 	}
 	return false
 }
-
