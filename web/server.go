@@ -96,7 +96,7 @@ func serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name strin
 		return false
 	}
 	if enc.Token != "" {
-		w.Header().Set("Content-Encoding", enc.Token)
+		w = &encodingWriter{ResponseWriter: w, token: enc.Token}
 	}
 	// Revalidation is cheap with an ETag: a browser that has this file
 	// gets 304 and no body. Each encoding is different bytes, so a
@@ -105,6 +105,32 @@ func serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name strin
 	http.ServeContent(w, r, name, st.ModTime(), f)
 	return true
 }
+
+// encodingWriter names the encoding only as the header goes out:
+// http.ServeContent sends no Content-Length once it sees one (it fears
+// compression on the fly), and without it a browser cannot show progress.
+type encodingWriter struct {
+	http.ResponseWriter
+	token       string
+	wroteHeader bool
+}
+
+func (w *encodingWriter) WriteHeader(code int) {
+	if !w.wroteHeader && (code == http.StatusOK || code == http.StatusPartialContent) {
+		w.Header().Set("Content-Encoding", w.token)
+	}
+	w.wroteHeader = true
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *encodingWriter) Write(p []byte) (int, error) {
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+func (w *encodingWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // etag names a file's version by its size and modification time (hashing
 // a 13 MB wasm per request would cost more than sending it to a near client).

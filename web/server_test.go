@@ -233,3 +233,14 @@ func TestCacheLifetimes(t *testing.T) {
 		}
 	}
 }
+
+// A pre-compressed file is sent with its length, so the browser can show
+// the download's progress.
+func TestPrecompressedHasContentLength(t *testing.T) {
+	h := serveDir(t, map[string]string{"app.wasm": "raw bytes", "app.wasm.br": "brotli"})
+	rec := get(h, "/app.wasm", "br")
+	if rec.Header().Get("Content-Encoding") != "br" || rec.Header().Get("Content-Length") != "6" {
+		t.Errorf("Content-Encoding %q, Content-Length %q; want br and 6",
+			rec.Header().Get("Content-Encoding"), rec.Header().Get("Content-Length"))
+	}
+}
