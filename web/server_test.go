@@ -126,7 +126,7 @@ func TestPagesNeedNoInlineCode(t *testing.T) {
 		if inlineCode.MatchString(s) {
 			t.Errorf("%s has inline script or style", page)
 		}
-		for _, want := range []string{`src="wasm_exec.js"`, `src="loader.js"`, `id="progress"`} {
+		for _, want := range []string{`src="wasm_exec.js"`, `src="loader.js"`, `id="progress"`, `rel="manifest" href="manifest.webmanifest"`, `rel="icon" href="icon-192.png"`} {
 			if !strings.Contains(s, want) {
 				t.Errorf("%s lacks %s", page, want)
 			}
