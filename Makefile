@@ -12,7 +12,7 @@ DEB_PKGS := chromium xvfb xauth brotli pulseaudio pulseaudio-utils nginx-light
 BROTLI_Q ?= 11
 XVFB     := xvfb-run -a -s "-screen 0 1024x768x24"
 
-.PHONY: all serve dist run wasm desktop test test-native test-wasm vet deps check-wasm-exec update-wasm-exec bench mutate clean
+.PHONY: all serve dist run wasm desktop test check-node test-native test-wasm vet deps check-wasm-exec update-wasm-exec bench mutate clean
 
 all: wasm desktop
 
@@ -70,12 +70,11 @@ check-wasm-exec:
 update-wasm-exec:
 	cp $(WASMDIR)/wasm_exec.js wasm_exec.js
 
-## deps: Debian packages for the browser and window tests (apt-get when root)
+## deps: Debian packages for building (brotli) and for the browser, window and nginx tests (apt-get when root)
 deps:
 	@missing=""; \
 	for c in chromium:chromium xvfb-run:xvfb xauth:xauth brotli:brotli pulseaudio:pulseaudio pactl:pulseaudio-utils nginx:nginx-light; do \
 	  PATH="$$PATH:/usr/sbin" command -v $${c%%:*} >/dev/null || missing="$$missing $${c##*:}"; done; \
-	command -v node >/dev/null || { echo "Node.js is needed for the wasm tests: install it (Debian: apt-get install nodejs)"; exit 1; }; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -89,9 +88,14 @@ deps:
 
 ## test: everything — vet, native tests (with the browser end-to-end test and
 ## the desktop window test under Xvfb), and the pure packages as wasm in Node
-test: deps vet
+test: check-node deps vet
 	$(MAKE) wasm BROTLI_Q=5
 	$(MAKE) test-native test-wasm
+
+# Only the tests need Node (the pure packages run as wasm under it): say so
+# before installing anything.
+check-node:
+	@command -v node >/dev/null || { echo "Node.js is needed for the wasm tests: install it (Debian: apt-get install nodejs)"; exit 1; }
 
 vet:
 	$(GO) vet ./...
