@@ -20,9 +20,9 @@ all: wasm desktop
 ## (another address: make serve ADDR=127.0.0.1:8081)
 # The port is checked first: a taken port should not cost a minute's build.
 serve:
-	@$(GO) run ./web/serve -check -addr $(ADDR)
+	@$(GO) build -o bin/serve ./web/serve && bin/serve -check -addr $(ADDR)
 	$(MAKE) dist
-	$(GO) run ./web/serve -addr $(ADDR) -dir dist
+	bin/serve -addr $(ADDR) -dir dist
 
 ## dist: dist/, the folder any web server can serve: pages, the wasm under a
 ## content-hashed name with .br and .gz twins, manifest, icons, build.json,
