@@ -21,7 +21,7 @@ func Nginx() string {
 	b.WriteString("# Include it in the server block whose root is this folder:\n")
 	b.WriteString("#   root /srv/bonemusic;  include /srv/bonemusic/" + NginxFile + ";\n")
 	b.WriteString("index index.html;\ncharset utf-8;\n")
-	b.WriteString("charset_types text/html text/css text/javascript;\n")
+	b.WriteString("charset_types text/css text/javascript;\n")
 	b.WriteString("types {\n")
 	for _, ext := range Extensions() {
 		fmt.Fprintf(&b, "    %s %s;\n", mediaType(contentTypes[ext]), ext[1:])
