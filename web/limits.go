@@ -46,9 +46,10 @@ func DefaultLimits() Limits {
 	}
 }
 
-// Server is an http.Server held to Limits.
+// Server is an http.Server held to Limits. It offers only Serve, so no
+// way of starting it skips the connection cap.
 type Server struct {
-	*http.Server
+	http  *http.Server
 	conns *connTable
 }
 
@@ -56,7 +57,7 @@ type Server struct {
 func NewServer(h http.Handler, lim Limits) *Server {
 	conns := newConnTable(lim.MaxConns)
 	return &Server{
-		Server: &http.Server{
+		http: &http.Server{
 			Handler:           stallGuard(h, lim.WriteStall),
 			ReadHeaderTimeout: lim.ReadHeader,
 			ReadTimeout:       lim.Read,
@@ -67,10 +68,14 @@ func NewServer(h http.Handler, lim Limits) *Server {
 	}
 }
 
-// Serve accepts connections on ln, at most MaxConns open at once.
+// Serve accepts connections on ln, at most MaxConns open at once, until
+// Close; then it returns http.ErrServerClosed.
 func (s *Server) Serve(ln net.Listener) error {
-	return s.Server.Serve(&cappedListener{Listener: ln, conns: s.conns})
+	return s.http.Serve(&cappedListener{Listener: ln, conns: s.conns})
 }
+
+// Close closes the listener and every connection.
+func (s *Server) Close() error { return s.http.Close() }
 
 // OpenConns is the number of connections open now.
 func (s *Server) OpenConns() int { return s.conns.count() }
