@@ -25,7 +25,13 @@ func Build(web, out string) (BuildInfo, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return BuildInfo{}, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	// A build that was killed left its temporary folder: clear it first.
+	tmpPrefix := "." + filepath.Base(out) + ".new-"
+	stale, _ := filepath.Glob(filepath.Join(parent, tmpPrefix+"*"))
+	for _, dir := range stale {
+		os.RemoveAll(dir)
+	}
+	tmp, err := os.MkdirTemp(parent, tmpPrefix)
 	if err != nil {
 		return BuildInfo{}, err
 	}

@@ -103,10 +103,16 @@ func TestBuildHoldsOnlyWhatThePageNeeds(t *testing.T) {
 	if err != nil || again.Version != info.Version {
 		t.Errorf("rebuild: version %q, was %q (%v)", again.Version, info.Version, err)
 	}
+	killed := filepath.Join(filepath.Dir(out), ".dist.new-123", "half.wasm")
+	os.MkdirAll(filepath.Dir(killed), 0o755)
+	os.WriteFile(killed, []byte("half"), 0o644)
 	os.WriteFile(filepath.Join(web, "loader.js"), []byte("// new"), 0o644)
 	changed, err := Build(web, out)
 	if err != nil || changed.Version == info.Version {
 		t.Errorf("a changed loader.js kept version %q (%v)", changed.Version, err)
+	}
+	if _, err := os.Stat(killed); !os.IsNotExist(err) {
+		t.Errorf("a killed build's folder is still there (%v)", err)
 	}
 }
 
