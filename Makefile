@@ -7,18 +7,28 @@ ADDR     ?= 127.0.0.1:8080
 # Packages free of Ebiten and syscall/js: also tested as wasm under Node.
 PURE_PKGS := ./engine/... ./render/... ./game/turntable/... ./internal/breathe/... ./internal/shelf/... ./lathe/...
 # Debian packages the tests need; Go modules come through the module proxy.
-DEB_PKGS := chromium xvfb xauth brotli pulseaudio pulseaudio-utils
+DEB_PKGS := chromium xvfb xauth brotli pulseaudio pulseaudio-utils nginx-light
 # brotli -q 11 takes a minute on 2 cores and saves 15 % over -q 9; tests use 5.
 BROTLI_Q ?= 11
 XVFB     := xvfb-run -a -s "-screen 0 1024x768x24"
 
-.PHONY: all serve run wasm desktop test test-native test-wasm vet deps check-wasm-exec update-wasm-exec bench mutate clean fuzz
+.PHONY: all serve dist run wasm desktop test check-node test-native test-wasm vet deps check-wasm-exec update-wasm-exec bench mutate clean fuzz soak
 
 all: wasm desktop
 
-## serve: build the browser version and serve web/ at http://$(ADDR)/
-serve: wasm
-	$(GO) run ./web/serve -addr $(ADDR) -dir web
+## serve: build the browser version (dist/) and serve it at http://$(ADDR)/
+## (another address: make serve ADDR=127.0.0.1:8081)
+# The port is checked first: a taken port should not cost a minute's build.
+serve:
+	@$(GO) build -o bin/serve ./web/serve && bin/serve -check -addr $(ADDR)
+	$(MAKE) dist
+	bin/serve -addr $(ADDR) -dir dist
+
+## dist: dist/, the folder any web server can serve: pages, the wasm under a
+## content-hashed name with .br and .gz twins, manifest, icons, build.json,
+## and configs for nginx, Apache (.htaccess) and static hosts (_headers)
+dist: wasm
+	$(GO) run ./web/mkdist -web web -out dist
 
 ## run: build and open the desktop window
 run: desktop
@@ -41,7 +51,6 @@ wasm: check-wasm-exec
 	if cmp -s web/bonemusic.wasm.new web/bonemusic.wasm; then rm web/bonemusic.wasm.new; \
 	else mv web/bonemusic.wasm.new web/bonemusic.wasm; fi
 	cp wasm_exec.js web/wasm_exec.js
-	printf '{"wasm":"bonemusic.wasm","size":%s}\n' $$(stat -c %s web/bonemusic.wasm) > web/build.json
 	@# gzip and brotli copy the input's time to their output: touch it after.
 	[ web/bonemusic.wasm.gz -nt web/bonemusic.wasm ] || { gzip -9 -k -f web/bonemusic.wasm && touch web/bonemusic.wasm.gz; }
 	if ! command -v brotli >/dev/null; then rm -f web/bonemusic.wasm.br; \
@@ -49,6 +58,8 @@ wasm: check-wasm-exec
 	elif [ ! web/bonemusic.wasm.br -nt web/bonemusic.wasm ] || [ "$$(cat web/.brotli-quality 2>/dev/null)" != "$(BROTLI_Q)" ]; then \
 	  brotli -q $(BROTLI_Q) -f -o web/bonemusic.wasm.br web/bonemusic.wasm && touch web/bonemusic.wasm.br && \
 	  echo $(BROTLI_Q) > web/.brotli-quality; fi
+	@# build.json, the manifest and the icons, so web/ itself runs the app.
+	$(GO) run ./web/mkdist -dev -web web
 	@ls -l web/bonemusic.wasm web/bonemusic.wasm.* | awk '{printf "  %-28s %6.2f MB\n", $$9, $$5/1e6}'
 
 ## check-wasm-exec: the committed wasm_exec.js must match the Go that builds the wasm
@@ -59,12 +70,11 @@ check-wasm-exec:
 update-wasm-exec:
 	cp $(WASMDIR)/wasm_exec.js wasm_exec.js
 
-## deps: Debian packages for the browser and window tests (apt-get when root)
+## deps: Debian packages for building (brotli) and for the browser, window and nginx tests (apt-get when root)
 deps:
 	@missing=""; \
-	for c in chromium:chromium xvfb-run:xvfb xauth:xauth brotli:brotli pulseaudio:pulseaudio pactl:pulseaudio-utils; do \
-	  command -v $${c%%:*} >/dev/null || missing="$$missing $${c##*:}"; done; \
-	command -v node >/dev/null || { echo "Node.js is needed for the wasm tests: install it (Debian: apt-get install nodejs)"; exit 1; }; \
+	for c in chromium:chromium xvfb-run:xvfb xauth:xauth brotli:brotli pulseaudio:pulseaudio pactl:pulseaudio-utils nginx:nginx-light; do \
+	  PATH="$$PATH:/usr/sbin" command -v $${c%%:*} >/dev/null || missing="$$missing $${c##*:}"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -78,9 +88,14 @@ deps:
 
 ## test: everything — vet, native tests (with the browser end-to-end test and
 ## the desktop window test under Xvfb), and the pure packages as wasm in Node
-test: deps vet
+test: check-node deps vet
 	$(MAKE) wasm BROTLI_Q=5
 	$(MAKE) test-native test-wasm
+
+# Only the tests need Node (the pure packages run as wasm under it): say so
+# before installing anything.
+check-node:
+	@command -v node >/dev/null || { echo "Node.js is needed for the wasm tests: install it (Debian: apt-get install nodejs)"; exit 1; }
 
 vet:
 	$(GO) vet ./...
@@ -104,7 +119,7 @@ bench:
 	$(GO) run ./internal/benchtable
 
 clean:
-	rm -rf bin web/bonemusic.wasm* web/.brotli-quality web/wasm_exec.js web/build.json
+	rm -rf bin dist web/bonemusic.wasm* web/.brotli-quality web/wasm_exec.js web/build.json web/manifest.webmanifest web/icon-*.png
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 60s), one after another, and print a table; crashers land in testdata/fuzz as regression seeds
 FUZZTIME ?= 60s

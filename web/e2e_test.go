@@ -36,8 +36,15 @@ func TestE2EIndex(t *testing.T) {
 	ctx := browser(t, browserOptions{w: pageW, h: pageH})
 	srv := httptest.NewServer(Handler("."))
 	defer srv.Close()
+	smokeIndex(t, ctx, srv.URL)
+}
 
-	firstFrameMS := loadApp(t, ctx, srv.URL+"/index.html")
+// smokeIndex is the smallest whole check that the app served at baseURL
+// runs: it loads, a tap plays the record, the picture turns, and a second
+// visit loads from the warm cache.
+func smokeIndex(t *testing.T, ctx context.Context, baseURL string) {
+	t.Helper()
+	firstFrameMS := loadApp(t, ctx, baseURL+"/index.html")
 	t.Logf("first frame %.0f ms after navigation", firstFrameMS)
 	before := readState(t, ctx, pageStateExpr)
 	if before.AudioReady {
@@ -51,7 +58,7 @@ func TestE2EIndex(t *testing.T) {
 	checkNotBlank(t, screenshot(t, ctx, "index"))
 
 	// A second visit, with the browser's cache warm.
-	warm := loadApp(t, ctx, srv.URL+"/index.html")
+	warm := loadApp(t, ctx, baseURL+"/index.html")
 	t.Logf("first frame %.0f ms after navigation with a warm cache", warm)
 }
 
