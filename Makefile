@@ -85,6 +85,11 @@ deps:
 	  fi; \
 	fi
 	$(GO) mod download
+	@# Node packages the tests use, from the npm registry into .cache/node:
+	@# fake-indexeddb runs web/shelf.js as two tabs over one database.
+	@[ -d .cache/node/node_modules/fake-indexeddb ] || ! command -v node >/dev/null || { \
+	  command -v npm >/dev/null || { echo "npm is needed for the tests: apt-get install npm"; exit 1; }; \
+	  npm install --silent --no-audit --no-fund --no-save --prefix .cache/node fake-indexeddb@6.2.8; }
 
 ## test: everything — vet, native tests (with the browser end-to-end test and
 ## the desktop window test under Xvfb), and the pure packages as wasm in Node
