@@ -16,7 +16,7 @@ self.boneOffline = (() => {
     const switched = await new Promise((resolve) => {
       navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
       reg.waiting.postMessage({ bonemusic: 'activate' });
-      setTimeout(() => resolve(false), 5000); // it did not take over: run what we have
+      setTimeout(() => resolve(false), 15000); // it did not take over: run what we have
     });
     if (switched) {
       location.reload();
