@@ -1,0 +1,181 @@
+//go:build !js
+
+package game
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"bonemusic/engine/synth"
+	"bonemusic/game/turntable"
+	"bonemusic/internal/shelf"
+)
+
+// The soak: many cut → play → save cycles through the app without a window,
+// the way a kiosk runs for days, with the Go heap and the goroutines counted
+// as it goes. `make soak` runs it (BONEMUSIC_SOAK=1); `make test` does not.
+
+const (
+	soakEnv = "BONEMUSIC_SOAK"
+	// soakTakeSec is each cycle's sound: short, so a cycle is a few hundred
+	// ticks of a real play (arm, lead-in, programme, run-out) and the
+	// thousand cycles take minutes.
+	soakTakeSec = 0.5
+	// soakWarmup cycles run before the first figure: they fill what is
+	// filled once (the blank's picture, fonts, the render cache, the
+	// shelf's first listing), which is not a leak.
+	soakWarmup = 5
+	// soakEvery is how often the figures are taken.
+	soakEvery = 100
+	// soakHeapSlackBytes is the heap growth allowed over the run: what is
+	// live at any moment — a disc, its look, a deleted disc kept for Undo,
+	// the speaker's buffers — differs from cycle to cycle by about a disc
+	// (≈ 1–2 MB for a short side); a leak of 4 KB a cycle already passes it
+	// over 1,000 cycles.
+	soakHeapSlackBytes = 4 << 20
+	// soakGoroutineSlack: every job has ended when a figure is taken, so
+	// none should stay; one is allowed for a runtime worker (finalisers,
+	// timers) caught mid-flight.
+	soakGoroutineSlack = 1
+)
+
+// soakCycles is how many cycles to run: 1,000, or $BONEMUSIC_SOAK_CYCLES.
+func soakCycles(t *testing.T) int {
+	n := 1000
+	if s := os.Getenv("BONEMUSIC_SOAK_CYCLES"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 {
+			t.Fatalf("BONEMUSIC_SOAK_CYCLES=%q: want a positive number of cycles", s)
+		}
+		n = v
+	}
+	return n
+}
+
+// soakFigures is one row of the soak's table.
+type soakFigures struct {
+	cycle      int
+	heapBytes  uint64 // heap in use after a full collection
+	goroutines int
+	elapsed    time.Duration
+}
+
+func measureSoak(cycle int, start time.Time) soakFigures {
+	runtime.GC()
+	runtime.GC() // the second one frees what the first one's finalisers released
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return soakFigures{cycle: cycle, heapBytes: ms.HeapInuse, goroutines: runtime.NumGoroutine(), elapsed: time.Since(start)}
+}
+
+func TestSoakCutPlaySave(t *testing.T) {
+	if os.Getenv(soakEnv) != "1" {
+		t.Skip("the soak runs with make soak (" + soakEnv + "=1)")
+	}
+	t.Setenv("BONEMUSIC_DATA", t.TempDir())
+	cycles := soakCycles(t)
+	a := newApp("en") // the app's own collection, in BONEMUSIC_DATA
+	a.w, a.h = 960, 540
+	a.shelf = newCollection(shelf.Open)
+
+	start := time.Now()
+	var rows []soakFigures
+	for c := 1; c <= soakWarmup+cycles; c++ {
+		soakCycle(t, a, c)
+		if n := c - soakWarmup; n == 0 || n > 0 && (n%soakEvery == 0 || n == cycles) {
+			f := measureSoak(n, start)
+			rows = append(rows, f)
+			t.Logf("cycle %4d: heap %6.2f MB, %d goroutines", n, mb(f.heapBytes), f.goroutines)
+		}
+	}
+	first, last := rows[0], rows[len(rows)-1]
+	t.Log(soakTable(rows, cycles))
+	if last.heapBytes > first.heapBytes+soakHeapSlackBytes {
+		t.Errorf("the heap grew from %.2f to %.2f MB over %d cycles (allowed %.0f MB): something is kept per cycle",
+			mb(first.heapBytes), mb(last.heapBytes), cycles, mb(soakHeapSlackBytes))
+	}
+	if last.goroutines > first.goroutines+soakGoroutineSlack {
+		t.Errorf("goroutines grew from %d to %d over %d cycles: a job that never ends", first.goroutines, last.goroutines, cycles)
+	}
+}
+
+// soakCycle is one visitor's record: a short synthesised take cut fast,
+// played once to the end, saved to the shelf, and deleted there again so
+// the shelf stays one record long (a thousand saved records would be a
+// thousand thumbnails, which is growth by design, not a leak).
+func soakCycle(t *testing.T, a *app, c int) {
+	t.Helper()
+	a.studio.film, a.studio.seed = "skull", uint64(c)
+	tune := synth.Tunes[c%len(synth.Tunes)]
+	take, err := synthesise(tune, uint64(c), soakTakeSec, func(float64) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.studio.sound, a.studio.source = take, "demo:"+tune
+
+	var sc scene = newSoundScene(a)
+	sc = tick(a, sc, &Input{})
+	sc = tick(a, sc, tapOn(t, a, "cut:fast"))
+	sc = soakUntil(t, a, sc, c, "the fast cut", func(sc scene) bool { return sc.name() == sceneTurntable })
+	d := a.studio.disc
+	sc = tick(a, sc, &Input{}) // the turntable lays out its controls
+
+	sc = tick(a, sc, tapOn(t, a, "play"))
+	sc = soakUntil(t, a, sc, c, "the play to end", func(scene) bool {
+		return d.Plays() == 1 && a.tt.Now().Arm == turntable.ArmRest
+	})
+	sc = tick(a, sc, tapOn(t, a, "save"))
+	sc = soakUntil(t, a, sc, c, "the save", func(scene) bool { return a.studio.shelfID != "" && !a.shelf.busy() })
+	if n := len(a.shelf.entries); n != 1 || a.shelf.entries[0].plays != 1 {
+		t.Fatalf("cycle %d: the shelf holds %d records (%+v), want this one with its play", c, n, a.shelf.entries)
+	}
+
+	sc = tick(a, sc, tapOn(t, a, "shelf"))
+	sc = tick(a, sc, &Input{})
+	sc = soakUntil(t, a, sc, c, "the shelf to be read", func(scene) bool { return !a.shelf.busy() })
+	sc = tick(a, sc, tapOn(t, a, "open:0")) // chosen
+	sc = tick(a, sc, tapOn(t, a, "delete"))
+	sc = soakUntil(t, a, sc, c, "the delete", func(scene) bool { return !a.shelf.busy() && len(a.shelf.entries) == 0 })
+	sc = tick(a, sc, tapOn(t, a, "back"))
+	if sc.name() != sceneTurntable {
+		t.Fatalf("cycle %d: back from the shelf went to %v, want the turntable", c, sc.name())
+	}
+}
+
+// soakUntil ticks sc until ok holds: at most a minute of real time (a slow
+// machine shared with other builds) before the cycle is declared stuck.
+func soakUntil(t *testing.T, a *app, sc scene, cycle int, what string, ok func(scene) bool) scene {
+	t.Helper()
+	for end := time.Now().Add(time.Minute); !ok(sc); {
+		if time.Now().After(end) {
+			t.Fatalf("cycle %d: waited a minute for %s (scene %v, notice %q)", cycle, what, sc.name(), a.currentNotice())
+		}
+		sc = tick(a, sc, &Input{})
+		if a.shelf.busy() || sc.name() == sceneCut {
+			time.Sleep(time.Millisecond) // work beside the game: let it run
+		}
+	}
+	return sc
+}
+
+func soakTable(rows []soakFigures, cycles int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nsoak: %d cut/play/save cycles (after %d warm-up)\n", cycles, soakWarmup)
+	fmt.Fprintf(&b, "| cycle | heap in use (MB) | goroutines | elapsed (s) |\n|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %d | %.2f | %d | %.1f |\n", r.cycle, mb(r.heapBytes), r.goroutines, r.elapsed.Seconds())
+	}
+	first, last := rows[0], rows[len(rows)-1]
+	if n := last.cycle - first.cycle; n > 0 {
+		fmt.Fprintf(&b, "per cycle: %.0f ms; heap %+.2f MB, goroutines %+d over the run\n",
+			(last.elapsed-first.elapsed).Seconds()*1000/float64(n), mb(last.heapBytes)-mb(first.heapBytes), last.goroutines-first.goroutines)
+	}
+	return b.String()
+}
+
+func mb(bytes uint64) float64 { return float64(bytes) / (1 << 20) }
