@@ -105,3 +105,13 @@ bench:
 
 clean:
 	rm -rf bin web/bonemusic.wasm* web/.brotli-quality web/wasm_exec.js web/build.json
+
+## soak: 1,000 cut/play/save cycles without a window, then 50 plays in
+## headless Chromium; heap and goroutines, and the JS heap, as tables
+## (about 10 min; not part of make test)
+soak:
+	$(MAKE) wasm BROTLI_Q=5
+	BONEMUSIC_SOAK=1 $(GO) test -count=1 -timeout 40m -run '^TestSoakCutPlaySave$$' -v ./game
+	BONEMUSIC_SOAK=1 BONEMUSIC_FULL_TEST=1 $(GO) test -count=1 -timeout 30m -run '^TestSoakBrowserPlays$$' -v ./web
+
+.PHONY: soak

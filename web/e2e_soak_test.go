@@ -1,0 +1,149 @@
+//go:build !js
+
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/heapprofiler"
+	"github.com/chromedp/cdproto/performance"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// The browser soak: one page, one record, many plays to the end, with the
+// JavaScript heap measured after a forced collection as it goes. A page on
+// a museum's site stays open all day; what each play leaves behind in
+// JavaScript (listeners, promises, buffers handed over from Go) shows here.
+// `make soak` runs it (BONEMUSIC_SOAK=1); `make test` does not.
+
+const (
+	soakPlays = 50
+	soakEvery = 10
+	// soakJSHeapSlackBytes is the JavaScript heap growth allowed from the
+	// first figure to the last: V8's own caches (compiled code, inline
+	// caches, the DevTools session's objects) settle in the first plays
+	// and move by a few hundred KB; a leak of 40 KB a play passes it.
+	soakJSHeapSlackBytes = 2 << 20
+	// soakListenerSlack: event listeners should not grow at all; a couple
+	// may come and go with an audio node or a timer caught mid-flight.
+	soakListenerSlack = 2
+)
+
+// jsFigures is one row of the browser soak's table.
+type jsFigures struct {
+	plays      int
+	heapUsed   float64 // JavaScript heap in use after a forced collection, bytes
+	backing    float64 // array buffers' backing stores (the wasm memory among them), bytes
+	listeners  float64 // event listeners on the page
+	nodes      float64 // DOM nodes
+	elapsedSec float64
+}
+
+func TestSoakBrowserPlays(t *testing.T) {
+	if os.Getenv("BONEMUSIC_SOAK") != "1" {
+		t.Skip("the browser soak runs with make soak (BONEMUSIC_SOAK=1)")
+	}
+	dir := t.TempDir()
+	take := filepath.Join(dir, "march.wav")
+	writeTune(t, take, "march", 44100, 1) // a one-second side: the play is mostly arm and run-out
+	ctx := browser(t, browserOptions{w: pageW, h: pageH})
+	srv := httptest.NewServer(Handler("."))
+	defer srv.Close()
+	if _, err := chromedp.Call(ctx, performance.Enable, performance.EnableParams{}); err != nil {
+		t.Fatalf("enable the performance metrics: %v", err)
+	}
+
+	loadApp(t, ctx, srv.URL+"/index.html")
+	tap(t, ctx, pageW/2, pageH/2) // the first gesture unlocks the audio; the demo starts
+	waitUntil(t, ctx, 60*time.Second, "window.bonemusic.state", `s.arm !== "rest" && s.audioReady`, "the demo to start after the first tap")
+	press(t, ctx, "own")
+	press(t, ctx, "film:skull")
+	waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.scene === "sound" && s.film === "skull"`, "the sound scene")
+	upload(t, ctx, take)
+	waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.source === "file" && s.recordedSec > 0.9`, "the one-second WAV to be read")
+	press(t, ctx, "cut:fast")
+	waitUntil(t, ctx, 60*time.Second, "window.bonemusic.state", `s.scene === "turntable" && s.cutProgress === 1`, "the fast cut")
+	// Kept on the shelf, the record is saved to IndexedDB again after
+	// every play: the storage glue is part of what is soaked.
+	press(t, ctx, "save")
+	waitUntil(t, ctx, 30*time.Second, "window.bonemusic.state", `s.collection === 1`, "the record on the shelf")
+
+	start := time.Now()
+	rows := []jsFigures{measureJS(t, ctx, 0, start)}
+	for play := 1; play <= soakPlays; play++ {
+		press(t, ctx, "play")
+		waitUntil(t, ctx, 60*time.Second, "window.bonemusic.state",
+			fmt.Sprintf(`s.plays === %d && s.arm === "rest" && s.notice === ""`, play), fmt.Sprintf("play %d to end", play))
+		if play%soakEvery == 0 {
+			f := measureJS(t, ctx, play, start)
+			rows = append(rows, f)
+			t.Logf("play %2d: JS heap %.2f MB, backing stores %.2f MB, %0.f listeners, %0.f nodes",
+				play, f.heapUsed/(1<<20), f.backing/(1<<20), f.listeners, f.nodes)
+		}
+	}
+	fmt.Print(jsTable(rows)) // unprefixed: the table pastes into a note as it is
+	first, last := rows[0], rows[len(rows)-1]
+	if last.heapUsed > first.heapUsed+soakJSHeapSlackBytes {
+		t.Errorf("the JavaScript heap grew from %.2f to %.2f MB over %d plays (allowed %.0f MB)",
+			first.heapUsed/(1<<20), last.heapUsed/(1<<20), soakPlays, float64(soakJSHeapSlackBytes)/(1<<20))
+	}
+	if last.listeners > first.listeners+soakListenerSlack {
+		t.Errorf("event listeners grew from %.0f to %.0f over %d plays", first.listeners, last.listeners, soakPlays)
+	}
+	if st := readState(t, ctx, pageStateExpr); st.Collection != 1 || st.Plays != soakPlays {
+		t.Errorf("after the soak: %d records on the shelf, %d plays; want 1 and %d", st.Collection, st.Plays, soakPlays)
+	}
+}
+
+// measureJS forces a collection in the page and reads its heap and metrics.
+func measureJS(t *testing.T, ctx context.Context, plays int, start time.Time) jsFigures {
+	t.Helper()
+	c, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	for range 2 { // the second frees what the first one's finalisers released
+		if _, err := chromedp.Call(c, heapprofiler.CollectGarbage, struct{}{}); err != nil {
+			t.Fatalf("collect garbage: %v", err)
+		}
+	}
+	heap, err := chromedp.Call(c, runtime.GetHeapUsage, struct{}{})
+	if err != nil {
+		t.Fatalf("heap usage: %v", err)
+	}
+	m, err := chromedp.Call(c, performance.GetMetrics, struct{}{})
+	if err != nil {
+		t.Fatalf("metrics: %v", err)
+	}
+	f := jsFigures{plays: plays, heapUsed: heap.UsedSize, backing: heap.BackingStorageSize, elapsedSec: time.Since(start).Seconds()}
+	for _, x := range m.Metrics {
+		switch x.Name {
+		case "JSEventListeners":
+			f.listeners = x.Value
+		case "Nodes":
+			f.nodes = x.Value
+		}
+	}
+	return f
+}
+
+func jsTable(rows []jsFigures) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nbrowser soak: %d plays of a one-second side, kept on the shelf\n", soakPlays)
+	fmt.Fprintf(&b, "| plays | JS heap (MB) | backing stores (MB) | listeners | DOM nodes | elapsed (s) |\n|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %d | %.2f | %.2f | %.0f | %.0f | %.0f |\n", r.plays, r.heapUsed/(1<<20), r.backing/(1<<20), r.listeners, r.nodes, r.elapsedSec)
+	}
+	first, last := rows[0], rows[len(rows)-1]
+	if n := last.plays - first.plays; n > 0 {
+		fmt.Fprintf(&b, "per play: %.1f s; JS heap %+.2f MB, listeners %+.0f over the run\n",
+			(last.elapsedSec-first.elapsedSec)/float64(n), (last.heapUsed-first.heapUsed)/(1<<20), last.listeners-first.listeners)
+	}
+	return b.String()
+}
