@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -41,7 +42,8 @@ const (
 type jsFigures struct {
 	plays      int
 	heapUsed   float64 // JavaScript heap in use after a forced collection, bytes
-	backing    float64 // array buffers' backing stores (the wasm memory among them), bytes
+	backing    float64 // array buffers' backing stores, bytes
+	wasmMemory float64 // the Go program's linear memory: it grows with Go's heap and never shrinks, bytes
 	listeners  float64 // event listeners on the page
 	nodes      float64 // DOM nodes
 	elapsedSec float64
@@ -82,11 +84,12 @@ func TestSoakBrowserPlays(t *testing.T) {
 		press(t, ctx, "play")
 		waitUntil(t, ctx, 60*time.Second, "window.bonemusic.state",
 			fmt.Sprintf(`s.plays === %d && s.arm === "rest" && s.notice === ""`, play), fmt.Sprintf("play %d to end", play))
+		t.Logf("play %2d ended at %.0f s", play, time.Since(start).Seconds())
 		if play%soakEvery == 0 {
 			f := measureJS(t, ctx, play, start)
 			rows = append(rows, f)
-			t.Logf("play %2d: JS heap %.2f MB, backing stores %.2f MB, %0.f listeners, %0.f nodes",
-				play, f.heapUsed/(1<<20), f.backing/(1<<20), f.listeners, f.nodes)
+			t.Logf("play %2d: JS heap %.2f MB, backing stores %.2f MB, wasm memory %.1f MB, %0.f listeners, %0.f nodes",
+				play, f.heapUsed/(1<<20), f.backing/(1<<20), f.wasmMemory/(1<<20), f.listeners, f.nodes)
 		}
 	}
 	fmt.Print(jsTable(rows)) // unprefixed: the table pastes into a note as it is
@@ -121,7 +124,8 @@ func measureJS(t *testing.T, ctx context.Context, plays int, start time.Time) js
 	if err != nil {
 		t.Fatalf("metrics: %v", err)
 	}
-	f := jsFigures{plays: plays, heapUsed: heap.UsedSize, backing: heap.BackingStorageSize, elapsedSec: time.Since(start).Seconds()}
+	f := jsFigures{plays: plays, heapUsed: heap.UsedSize, backing: heap.BackingStorageSize,
+		wasmMemory: wasmMemoryBytes(t, c), elapsedSec: time.Since(start).Seconds()}
 	for _, x := range m.Metrics {
 		switch x.Name {
 		case "JSEventListeners":
@@ -133,12 +137,43 @@ func measureJS(t *testing.T, ctx context.Context, plays int, start time.Time) js
 	return f
 }
 
+// wasmMemoryBytes is the size of every WebAssembly memory in the page,
+// found from the outside (the loader keeps its Go instance to itself): the
+// DevTools protocol lists the objects whose prototype is
+// WebAssembly.Memory.prototype.
+func wasmMemoryBytes(t *testing.T, ctx context.Context) float64 {
+	t.Helper()
+	const group = "soak"
+	defer chromedp.Call(ctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: group})
+	proto, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: "WebAssembly.Memory.prototype", ObjectGroup: group})
+	if err != nil || proto.Result == nil {
+		t.Fatalf("WebAssembly.Memory.prototype: %v", err)
+	}
+	mems, err := chromedp.Call(ctx, runtime.QueryObjects, runtime.QueryObjectsParams{PrototypeObjectID: proto.Result.ObjectID, ObjectGroup: group})
+	if err != nil || mems.Objects == nil {
+		t.Fatalf("the page's WebAssembly memories: %v", err)
+	}
+	byValue := true
+	sum, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: "function() { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }",
+		ObjectID:            mems.Objects.ObjectID, ReturnByValue: &byValue,
+	})
+	if err != nil || sum.Result == nil || sum.ExceptionDetails != nil {
+		t.Fatalf("sizing the WebAssembly memories: %v %v", err, sum.ExceptionDetails)
+	}
+	n, err := strconv.ParseFloat(string(sum.Result.Value), 64)
+	if err != nil {
+		t.Fatalf("WebAssembly memory size %q: %v", sum.Result.Value, err)
+	}
+	return n
+}
+
 func jsTable(rows []jsFigures) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nbrowser soak: %d plays of a one-second side, kept on the shelf\n", soakPlays)
-	fmt.Fprintf(&b, "| plays | JS heap (MB) | backing stores (MB) | listeners | DOM nodes | elapsed (s) |\n|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "| plays | JS heap (MB) | backing stores (MB) | wasm memory (MB) | listeners | DOM nodes | elapsed (s) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %d | %.2f | %.2f | %.0f | %.0f | %.0f |\n", r.plays, r.heapUsed/(1<<20), r.backing/(1<<20), r.listeners, r.nodes, r.elapsedSec)
+		fmt.Fprintf(&b, "| %d | %.2f | %.2f | %.1f | %.0f | %.0f | %.0f |\n", r.plays, r.heapUsed/(1<<20), r.backing/(1<<20), r.wasmMemory/(1<<20), r.listeners, r.nodes, r.elapsedSec)
 	}
 	first, last := rows[0], rows[len(rows)-1]
 	if n := last.plays - first.plays; n > 0 {
