@@ -4,9 +4,7 @@ package game
 
 import (
 	"fmt"
-	"os"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,14 +12,15 @@ import (
 	"bonemusic/engine/synth"
 	"bonemusic/game/turntable"
 	"bonemusic/internal/shelf"
+	"bonemusic/internal/soak"
 )
 
 // The soak: many cut → play → save cycles through the app without a window,
 // the way a kiosk runs for days, with the Go heap and the goroutines counted
-// as it goes. `make soak` runs it (BONEMUSIC_SOAK=1); `make test` does not.
+// as it goes. `make soak` runs it; `make test` does not. BONEMUSIC_SOAK_CYCLES
+// sets the number of cycles (1,000).
 
 const (
-	soakEnv = "BONEMUSIC_SOAK"
 	// soakTakeSec is each cycle's sound: short, so a cycle is a few hundred
 	// ticks of a real play (arm, lead-in, programme, run-out) and the
 	// thousand cycles take minutes.
@@ -45,19 +44,6 @@ const (
 	// caught mid-flight.
 	soakGoroutineSlack = 1
 )
-
-// soakCycles is how many cycles to run: 1,000, or $BONEMUSIC_SOAK_CYCLES.
-func soakCycles(t *testing.T) int {
-	n := 1000
-	if s := os.Getenv("BONEMUSIC_SOAK_CYCLES"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v < 1 {
-			t.Fatalf("BONEMUSIC_SOAK_CYCLES=%q: want a positive number of cycles", s)
-		}
-		n = v
-	}
-	return n
-}
 
 // soakFigures is one row of the soak's table.
 type soakFigures struct {
@@ -87,11 +73,9 @@ func measureSoak(cycle int, start time.Time) soakFigures {
 }
 
 func TestSoakCutPlaySave(t *testing.T) {
-	if os.Getenv(soakEnv) != "1" {
-		t.Skip("the soak runs with make soak (" + soakEnv + "=1)")
-	}
+	soak.Require(t)
 	t.Setenv("BONEMUSIC_DATA", t.TempDir())
-	cycles := soakCycles(t)
+	cycles := soak.Count(t, "BONEMUSIC_SOAK_CYCLES", 1000)
 	a := newApp("en") // the app's own collection, in BONEMUSIC_DATA
 	a.w, a.h = 960, 540
 	a.shelf = newCollection(shelf.Open)
@@ -99,6 +83,13 @@ func TestSoakCutPlaySave(t *testing.T) {
 	baseline := runtime.NumGoroutine() // the test's own, before any job
 	start := time.Now()
 	var rows []soakFigures
+	// The table is printed even when a cycle gets stuck: the figures up to
+	// then are what the lead needs to see.
+	defer func() {
+		if len(rows) > 0 {
+			fmt.Print(soakTable(rows, cycles)) // unprefixed: the table pastes into a note as it is
+		}
+	}()
 	for c := 1; c <= soakWarmup+cycles; c++ {
 		soakCycle(t, a, c)
 		if n := c - soakWarmup; n == 0 || n > 0 && (n%soakEvery == 0 || n == cycles) {
@@ -109,7 +100,6 @@ func TestSoakCutPlaySave(t *testing.T) {
 		}
 	}
 	first, last := rows[0], rows[len(rows)-1]
-	fmt.Print(soakTable(rows, cycles)) // unprefixed: the table pastes into a note as it is
 	if last.heapBytes > first.heapBytes+soakHeapSlackBytes {
 		t.Errorf("the live heap grew from %.2f to %.2f MB over %d cycles (allowed %.0f MB): something is kept per cycle",
 			mb(first.heapBytes), mb(last.heapBytes), cycles, mb(soakHeapSlackBytes))
