@@ -45,6 +45,7 @@ type jsFigures struct {
 	heapUsed   float64 // JavaScript heap in use after a forced collection, bytes
 	backing    float64 // array buffers' backing stores, bytes
 	wasmMemory float64 // the Go program's linear memory: it grows with Go's heap and never shrinks, bytes
+	goRefs     float64 // JavaScript values the Go program holds
 	listeners  float64 // event listeners on the page
 	nodes      float64 // DOM nodes
 	elapsedSec float64
@@ -91,8 +92,8 @@ func TestSoakBrowserPlays(t *testing.T) {
 		if play%soakEvery == 0 || play == plays {
 			f := measureJS(t, ctx, play, start)
 			rows = append(rows, f)
-			t.Logf("play %2d: JS heap %.2f MB, backing stores %.2f MB, wasm memory %.1f MB, %0.f listeners, %0.f nodes",
-				play, f.heapUsed/(1<<20), f.backing/(1<<20), f.wasmMemory/(1<<20), f.listeners, f.nodes)
+			t.Logf("play %2d: JS heap %.2f MB, backing stores %.2f MB, wasm memory %.1f MB, %.0f Go refs, %.0f listeners, %.0f nodes",
+				play, f.heapUsed/(1<<20), f.backing/(1<<20), f.wasmMemory/(1<<20), f.goRefs, f.listeners, f.nodes)
 		}
 	}
 	first, last := rows[0], rows[len(rows)-1]
@@ -127,7 +128,7 @@ func measureJS(t *testing.T, ctx context.Context, plays int, start time.Time) js
 		t.Fatalf("metrics: %v", err)
 	}
 	f := jsFigures{plays: plays, heapUsed: heap.UsedSize, backing: heap.BackingStorageSize,
-		wasmMemory: wasmMemoryBytes(t, c), elapsedSec: time.Since(start).Seconds()}
+		wasmMemory: wasmMemoryBytes(t, c), goRefs: goRefs(t, c), elapsedSec: time.Since(start).Seconds()}
 	for _, x := range m.Metrics {
 		switch x.Name {
 		case "JSEventListeners":
@@ -139,33 +140,44 @@ func measureJS(t *testing.T, ctx context.Context, plays int, start time.Time) js
 	return f
 }
 
-// wasmMemoryBytes is the size of every WebAssembly memory in the page,
-// found from the outside (the loader keeps its Go instance to itself): the
-// DevTools protocol lists the objects whose prototype is
-// WebAssembly.Memory.prototype.
+// wasmMemoryBytes is the size of every WebAssembly memory in the page.
 func wasmMemoryBytes(t *testing.T, ctx context.Context) float64 {
+	return overInstances(t, ctx, "WebAssembly.Memory.prototype", "this.reduce((n, m) => n + m.buffer.byteLength, 0)")
+}
+
+// goRefs is how many JavaScript values the Go program holds references to
+// (wasm_exec.js keeps them in _values, reusing the ids in _idPool): a
+// js.Value kept on the Go side for every play would show here.
+func goRefs(t *testing.T, ctx context.Context) float64 {
+	return overInstances(t, ctx, "Go.prototype", "this.reduce((n, g) => n + g._values.length - g._idPool.length, 0)")
+}
+
+// overInstances evaluates expr with this = every object in the page whose
+// prototype is proto, found from the outside (the loader keeps its Go
+// instance to itself) through the DevTools protocol's queryObjects.
+func overInstances(t *testing.T, ctx context.Context, proto, expr string) float64 {
 	t.Helper()
 	const group = "soak"
 	defer chromedp.Call(ctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: group})
-	proto, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: "WebAssembly.Memory.prototype", ObjectGroup: group})
-	if err != nil || proto.Result == nil {
-		t.Fatalf("WebAssembly.Memory.prototype: %v", err)
+	p, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: proto, ObjectGroup: group})
+	if err != nil || p.Result == nil || p.Result.ObjectID == "" {
+		t.Fatalf("%s: %v", proto, err)
 	}
-	mems, err := chromedp.Call(ctx, runtime.QueryObjects, runtime.QueryObjectsParams{PrototypeObjectID: proto.Result.ObjectID, ObjectGroup: group})
-	if err != nil || mems.Objects == nil {
-		t.Fatalf("the page's WebAssembly memories: %v", err)
+	objs, err := chromedp.Call(ctx, runtime.QueryObjects, runtime.QueryObjectsParams{PrototypeObjectID: p.Result.ObjectID, ObjectGroup: group})
+	if err != nil || objs.Objects == nil {
+		t.Fatalf("the objects of %s: %v", proto, err)
 	}
 	byValue := true
-	sum, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
-		FunctionDeclaration: "function() { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }",
-		ObjectID:            mems.Objects.ObjectID, ReturnByValue: &byValue,
+	v, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: "function() { return " + expr + "; }",
+		ObjectID:            objs.Objects.ObjectID, ReturnByValue: &byValue,
 	})
-	if err != nil || sum.Result == nil || sum.ExceptionDetails != nil {
-		t.Fatalf("sizing the WebAssembly memories: %v %v", err, sum.ExceptionDetails)
+	if err != nil || v.Result == nil || v.ExceptionDetails != nil {
+		t.Fatalf("%s over %s: %v %v", expr, proto, err, v.ExceptionDetails)
 	}
-	n, err := strconv.ParseFloat(string(sum.Result.Value), 64)
+	n, err := strconv.ParseFloat(string(v.Result.Value), 64)
 	if err != nil {
-		t.Fatalf("WebAssembly memory size %q: %v", sum.Result.Value, err)
+		t.Fatalf("%s over %s = %q: %v", expr, proto, v.Result.Value, err)
 	}
 	return n
 }
@@ -173,9 +185,9 @@ func wasmMemoryBytes(t *testing.T, ctx context.Context) float64 {
 func jsTable(rows []jsFigures) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nbrowser soak: plays of a one-second side, kept on the shelf\n")
-	fmt.Fprintf(&b, "| plays | JS heap (MB) | backing stores (MB) | wasm memory (MB) | listeners | DOM nodes | elapsed (s) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "| plays | JS heap (MB) | backing stores (MB) | wasm memory (MB) | Go's JS refs | listeners | DOM nodes | elapsed (s) |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %d | %.2f | %.2f | %.1f | %.0f | %.0f | %.0f |\n", r.plays, r.heapUsed/(1<<20), r.backing/(1<<20), r.wasmMemory/(1<<20), r.listeners, r.nodes, r.elapsedSec)
+		fmt.Fprintf(&b, "| %d | %.2f | %.2f | %.1f | %.0f | %.0f | %.0f | %.0f |\n", r.plays, r.heapUsed/(1<<20), r.backing/(1<<20), r.wasmMemory/(1<<20), r.goRefs, r.listeners, r.nodes, r.elapsedSec)
 	}
 	first, last := rows[0], rows[len(rows)-1]
 	if n := last.plays - first.plays; n > 0 {
