@@ -108,7 +108,8 @@ clean:
 
 ## soak: 1,000 cut/play/save cycles without a window, then 50 plays in
 ## headless Chromium; heap and goroutines, and the JS heap, as tables
-## (about 10 min; not part of make test)
+## (not part of make test: 2–5 min for the cycles, 15–50 s a play on a
+## 2-core machine shared with other builds)
 soak:
 	$(MAKE) wasm BROTLI_Q=5
 	BONEMUSIC_SOAK=1 $(GO) test -count=1 -timeout 40m -run '^TestSoakCutPlaySave$$' -v ./game
