@@ -113,6 +113,6 @@ clean:
 soak:
 	$(MAKE) wasm BROTLI_Q=5
 	BONEMUSIC_SOAK=1 $(GO) test -count=1 -timeout 40m -run '^TestSoakCutPlaySave$$' -v ./game
-	BONEMUSIC_SOAK=1 BONEMUSIC_FULL_TEST=1 $(GO) test -count=1 -timeout 40m -run '^TestSoakBrowserPlays$$' -v ./web
+	BONEMUSIC_SOAK=1 BONEMUSIC_FULL_TEST=1 $(GO) test -count=1 -timeout 60m -run '^TestSoakBrowserPlays$$' -v ./web
 
 .PHONY: soak
