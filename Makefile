@@ -130,3 +130,12 @@ clean:
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) run ./internal/fuzzrun -fuzztime $(FUZZTIME)
+
+## soak: 1,000 cut/play/save cycles without a window, then 50 plays in
+## headless Chromium; heap and goroutines, and the JS heap, as tables
+## (not part of make test: 2–5 min for the cycles, 15–50 s a play on a
+## 2-core machine shared with other builds)
+soak:
+	$(MAKE) wasm BROTLI_Q=5
+	BONEMUSIC_SOAK=1 $(GO) test -count=1 -timeout 40m -run '^TestSoakCutPlaySave$$' -v ./game
+	BONEMUSIC_SOAK=1 BONEMUSIC_FULL_TEST=1 $(GO) test -count=1 -timeout 60m -run '^TestSoakBrowserPlays$$' -v ./web
