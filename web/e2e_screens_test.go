@@ -25,6 +25,9 @@ func TestE2EScreens(t *testing.T) {
 		lang string
 	}{{360, 640, "en"}, {1280, 720, "en"}, {1920, 1080, "ru"}} {
 		t.Run(fmt.Sprintf("%dx%d-%s", size.w, size.h, size.lang), func(t *testing.T) {
+			// The three screens wait mostly for pictures to be drawn and
+			// check no pace: side by side they take half the time.
+			t.Parallel()
 			ctx := browser(t, browserOptions{w: size.w, h: size.h})
 			srv := httptest.NewServer(Handler("."))
 			defer srv.Close()

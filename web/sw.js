@@ -71,7 +71,7 @@ self.addEventListener('activate', (event) => {
 // A page starting up activates a waiting release before it loads anything
 // of the old one (offline.js), then reloads.
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.bonemusic === 'activate') self.skipWaiting();
+  if (event.data && event.data.bonemusic === 'activate') event.waitUntil(self.skipWaiting());
 });
 
 self.addEventListener('fetch', (event) => {
