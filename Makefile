@@ -12,7 +12,7 @@ DEB_PKGS := chromium xvfb xauth brotli pulseaudio pulseaudio-utils nginx-light
 BROTLI_Q ?= 11
 XVFB     := xvfb-run -a -s "-screen 0 1024x768x24"
 
-.PHONY: all serve dist run wasm desktop test check-node test-native test-wasm vet deps check-wasm-exec update-wasm-exec bench mutate clean fuzz soak
+.PHONY: all serve dist run wasm desktop test check-node test-native test-packages test-web test-wasm-build test-wasm vet deps check-wasm-exec update-wasm-exec bench mutate clean fuzz soak
 
 all: wasm desktop
 
@@ -93,9 +93,12 @@ deps:
 
 ## test: everything — vet, native tests (with the browser end-to-end test and
 ## the desktop window test under Xvfb), and the pure packages as wasm in Node
+# The packages' own tests and the wasm build with the wasm tests run side by
+# side (each waits on the other's pauses: sleeps, Node, compression); the
+# browser tests run after, alone.
 test: check-node deps vet
-	$(MAKE) wasm BROTLI_Q=5
-	$(MAKE) test-native test-wasm
+	$(MAKE) -j2 --output-sync=target test-packages test-wasm-build
+	$(MAKE) test-web
 
 # Only the tests need Node (the pure packages run as wasm under it): say so
 # before installing anything.
@@ -108,9 +111,17 @@ vet:
 
 # The browser test runs alone: it measures ticks per second, which the
 # engine's calibration tests would otherwise starve of CPU.
-test-native:
+test-native: test-packages test-web
+
+test-packages:
 	BONEMUSIC_FULL_TEST=1 $(XVFB) $(GO) test -count=1 $$($(GO) list ./... | grep -v '/web$$')
-	BONEMUSIC_FULL_TEST=1 $(GO) test -count=1 -v ./web
+
+test-web:
+	BONEMUSIC_FULL_TEST=1 $(GO) test -count=1 -timeout 20m -v ./web
+
+test-wasm-build:
+	$(MAKE) wasm BROTLI_Q=5
+	$(MAKE) test-wasm
 
 test-wasm:
 	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 $(PURE_PKGS)
