@@ -96,15 +96,13 @@
       return;
     }
     try {
-      const offline = self.boneOffline;
-      if (offline) await offline.settle();
       const build = await (await fetch('build.json', { cache: 'no-cache' })).json();
       app.build = build;
       const bytes = await download(build.wasm, build.size);
       status.textContent = 'Starting…';
       const go = new Go();
       const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
-      waitForFirstFrame(() => offline && offline.keep(build));
+      waitForFirstFrame(() => self.boneOffline && self.boneOffline.keep());
       await go.run(instance);
       // go.run only returns when the program has exited.
       document.body.classList.remove('running');

@@ -1,114 +1,180 @@
 // Bone Music's service worker: the app keeps working when a venue's Wi-Fi
-// drops. One worker is one release: it is registered as sw.js?v=VERSION
-// (offline.js), keeps every file of that release in the cache
-// "bonemusic-VERSION", and serves the pages only from it, build.json
-// included, so a page never mixes files of two releases. A new release is a
-// new worker that fetches its complete set before it may take over; on
-// taking over it deletes every older cache.
+// drops. It keeps each release whole in its own cache, "bonemusic-VERSION"
+// (a cache holding build.json is complete: it is stored last), and pins
+// every page to the release it started with: a page never mixes files of
+// two releases, and no page has to reload to change release. A page opened
+// later gets the newest complete release.
+//
+// One worker serves every release, so a new release needs no new worker.
+// That matters: Chromium lets a new worker take over only once the old one
+// has been idle for a while, and a visit arriving during the hand-over can
+// hang (it did here, in half the runs of a reload-to-switch design).
 'use strict';
 
 importScripts('release.js');
 
-const cachePrefix = 'bonemusic-';
-const version = new URL(self.location.href).searchParams.get('v') || '';
-const cacheName = cachePrefix + version;
+const releasePrefix = 'bonemusic-';
+// The worker's own notes, kept across its restarts: which release is the
+// newest complete one ("current"), and which release each page runs
+// ("page/ID"). Its name is outside releasePrefix.
+const notesCache = 'bonemusic:notes';
 
 function siteURL(file) {
   return new URL(file, self.registration.scope).href;
 }
 
-// precache stores every file of the release. It fails as a whole when a file
-// cannot be fetched, or when the site already serves another release than
-// the one this worker was registered for: the browser then discards this
-// worker and the page keeps what it had.
-async function precache() {
-  if (!version) throw new Error('sw.js must be registered as sw.js?v=VERSION');
+// --- notes ---------------------------------------------------------------
+
+const pinned = new Map(); // page (client) id → release, mirrored in notesCache
+
+async function readNote(key) {
+  const hit = await (await caches.open(notesCache)).match(siteURL(`.notes/${key}`));
+  return hit ? hit.text() : '';
+}
+
+async function writeNote(key, value) {
+  await (await caches.open(notesCache)).put(siteURL(`.notes/${key}`), new Response(value));
+}
+
+async function releaseOfPage(id) {
+  if (!id) return '';
+  if (!pinned.has(id)) pinned.set(id, await readNote(`page/${encodeURIComponent(id)}`));
+  return pinned.get(id);
+}
+
+async function pin(id, version) {
+  if (!id) return;
+  pinned.set(id, version);
+  await writeNote(`page/${encodeURIComponent(id)}`, version);
+}
+
+// --- releases ------------------------------------------------------------
+
+// fromRelease is a release's copy of a file, or undefined. It never opens
+// the cache: opening would create it again after tidy deleted it.
+function fromRelease(version, request) {
+  return caches.match(request, { cacheName: releasePrefix + version, ignoreVary: true });
+}
+
+async function isComplete(version) {
+  return !!version && !!(await fromRelease(version, siteURL('build.json')));
+}
+
+// download stores the release the site serves now, whole, and makes it
+// current. It fails as a whole when a file cannot be fetched; the cache it
+// began is then removed by tidy. Concurrent calls share one download.
+let downloading = null;
+let downloadingVersion = ''; // kept by tidy while its cache fills
+
+function download() {
+  if (!downloading) downloading = fetchRelease().finally(() => { downloading = null; downloadingVersion = ''; });
+  return downloading;
+}
+
+async function fetchRelease() {
   // no-cache: every file is revalidated with the site, never taken stale
   // from the browser's HTTP cache (an unchanged file costs a 304).
   const buildResponse = await fetch(siteURL('build.json'), { cache: 'no-cache' });
   if (!buildResponse.ok) throw new Error(`build.json answered ${buildResponse.status}`);
   const build = await buildResponse.clone().json();
-  if (self.boneRelease.version(build) !== version) {
-    throw new Error(`the site now serves release ${self.boneRelease.version(build)}, not ${version}`);
+  const version = self.boneRelease.version(build);
+  downloadingVersion = version;
+  if (!(await isComplete(version))) {
+    await caches.delete(releasePrefix + version); // a half-filled cache from an earlier, failed try
+    const cache = await caches.open(releasePrefix + version);
+    const files = self.boneRelease.files(build).filter((f) => f !== 'build.json');
+    await Promise.all(files.map(async (file) => {
+      const response = await fetch(siteURL(file), { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`${file} answered ${response.status}`);
+      await cache.put(siteURL(file), response);
+    }));
+    await cache.put(siteURL('build.json'), buildResponse); // last: the cache is complete
   }
-  if (!servedNow()) await caches.delete(cacheName); // a half-filled cache from an earlier, failed install
-  const cache = await caches.open(cacheName);
-  const files = self.boneRelease.files(build).filter((f) => f !== 'build.json');
-  await Promise.all(files.map(async (file) => {
-    const response = await fetch(siteURL(file), { cache: 'no-cache' });
-    if (!response.ok) throw new Error(`${file} answered ${response.status}`);
-    await cache.put(siteURL(file), response);
-  }));
-  // build.json last: a cache holding it is complete.
-  await cache.put(siteURL('build.json'), buildResponse);
+  await writeNote('current', version);
+  return version;
 }
 
-// servedNow reports whether the active worker serves this same release (a
-// changed sw.js with no new release): its cache must not be emptied under it.
-function servedNow() {
-  const active = self.registration.active;
-  return !!active && new URL(active.scriptURL).searchParams.get('v') === version;
+// currentRelease is the newest complete release, or '' before the first
+// download finished.
+async function currentRelease() {
+  const version = await readNote('current');
+  return (await isComplete(version)) ? version : '';
 }
+
+// tidy deletes every release no open page runs, except the current one and
+// one being downloaded, and
+// forgets the pages that have closed.
+async function tidy() {
+  const open = new Set((await self.clients.matchAll({ includeUncontrolled: true, type: 'all' })).map((c) => c.id));
+  const keep = new Set([await currentRelease(), downloadingVersion]);
+  const notes = await caches.open(notesCache);
+  for (const request of await notes.keys()) {
+    const key = new URL(request.url).pathname.split('/.notes/page/')[1];
+    if (key === undefined) continue;
+    const id = decodeURIComponent(key);
+    if (open.has(id)) {
+      keep.add(await (await notes.match(request)).text());
+    } else {
+      pinned.delete(id);
+      await notes.delete(request);
+    }
+  }
+  for (const name of await caches.keys()) {
+    if (name.startsWith(releasePrefix) && !keep.has(name.slice(releasePrefix.length))) await caches.delete(name);
+  }
+}
+
+// --- events --------------------------------------------------------------
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache().catch(async (err) => {
-    if (!servedNow()) await caches.delete(cacheName);
-    throw err;
-  }));
+  // The first visit's worker must hold a release before it serves; a
+  // changed sw.js finds the release already complete. Taking over at once
+  // is safe: every version of this worker pins pages the same way.
+  event.waitUntil(download().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (name.startsWith(cachePrefix) && name !== cacheName) await caches.delete(name);
-    }
-    // Take over the page that installed this worker (first visit): its
-    // files are this release's.
-    await self.clients.claim();
-  })());
+  // Serve the page that installed the worker (first visit) from now on.
+  event.waitUntil(self.clients.claim().then(tidy));
 });
 
-// A page starting up activates a waiting release before it loads anything
-// of the old one (offline.js), then reloads.
+// A running page asks for the site's newest release, for its next visit.
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.bonemusic === 'activate') event.waitUntil(self.skipWaiting());
+  if (event.data && event.data.bonemusic === 'update') {
+    event.waitUntil(download().catch(() => {}).then(tidy)); // offline: keep what we have
+  }
 });
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || !url.href.startsWith(self.registration.scope)) return;
-  if (url.pathname.endsWith('/build.json') && url.searchParams.has('latest')) {
-    event.respondWith(latestBuild(request));
-    return;
-  }
-  event.respondWith(fromRelease(request, url));
+  event.respondWith(request.mode === 'navigate' ? openPage(event, url) : fromPageRelease(event));
 });
 
-// fromRelease answers from this release's cache; what it does not hold
-// (another page of the site) comes from the network.
-async function fromRelease(request, url) {
-  const cache = await caches.open(cacheName);
-  let hit;
-  if (request.mode === 'navigate') {
+// openPage starts a page on the current release and pins it there.
+async function openPage(event, url) {
+  const version = await currentRelease();
+  if (version) {
     // embed.html?lang=ru&origins=… is embed.html; the site's folder is its index.
     const page = url.pathname.endsWith('/') ? siteURL('index.html') : url.origin + url.pathname;
-    hit = await cache.match(page, { ignoreVary: true });
-  } else {
-    hit = await cache.match(request, { ignoreVary: true });
+    const hit = await fromRelease(version, page);
+    if (hit) {
+      await pin(event.resultingClientId, version);
+      return hit;
+    }
   }
-  return hit || fetch(request);
+  return fetch(event.request); // another page of the site
 }
 
-// latestBuild is the release the site serves now (the page asks to learn
-// whether a new one is out), or this worker's when the network is down.
-async function latestBuild(request) {
-  try {
-    const response = await fetch(request, { cache: 'no-store' });
-    if (response.ok) return response;
-  } catch (err) {
-    // offline: fall through
+// fromPageRelease answers a page's request from the release it runs (the
+// current one for a page opened before this worker served it); what that
+// release does not hold comes from the network.
+async function fromPageRelease(event) {
+  const version = (await releaseOfPage(event.clientId)) || (await currentRelease());
+  if (version) {
+    const hit = await fromRelease(version, event.request);
+    if (hit) return hit;
   }
-  const cached = await (await caches.open(cacheName)).match(siteURL('build.json'), { ignoreVary: true });
-  return cached || Response.error();
+  return fetch(event.request);
 }
