@@ -102,8 +102,7 @@ async function currentRelease() {
 }
 
 // tidy deletes every release no open page runs, except the current one and
-// one being downloaded, and
-// forgets the pages that have closed.
+// one being downloaded, and forgets the pages that have closed.
 async function tidy() {
   const open = new Set((await self.clients.matchAll({ includeUncontrolled: true, type: 'all' })).map((c) => c.id));
   const keep = new Set([await currentRelease(), downloadingVersion]);
