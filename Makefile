@@ -7,7 +7,7 @@ ADDR     ?= 127.0.0.1:8080
 # Packages free of Ebiten and syscall/js: also tested as wasm under Node.
 PURE_PKGS := ./engine/... ./render/... ./game/turntable/... ./internal/breathe/... ./internal/shelf/... ./lathe/...
 # Debian packages the tests need; Go modules come through the module proxy.
-DEB_PKGS := chromium xvfb xauth brotli pulseaudio pulseaudio-utils nginx-light
+DEB_PKGS := chromium xvfb xauth brotli pulseaudio pulseaudio-utils nginx-light apache2-bin
 # brotli -q 11 takes a minute on 2 cores and saves 15 % over -q 9; tests use 5.
 BROTLI_Q ?= 11
 XVFB     := xvfb-run -a -s "-screen 0 1024x768x24"

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,7 +23,7 @@ import (
 
 // A museum serves `make dist` with its own web server. Debian's nginx,
 // started here on 127.0.0.1 with the snippet dist/ ships, must send what
-// the Go server sends, and the app must run from it.
+// the Go server sends, and the app must run from it, online and offline.
 func TestE2ENginxServesDist(t *testing.T) {
 	nginx := findNginx(t)
 	ctx := browser(t, browserOptions{w: pageW, h: pageH})
@@ -32,26 +33,41 @@ func TestE2ENginxServesDist(t *testing.T) {
 	if err != nil {
 		requireFull(t, "make dist: "+err.Error())
 	}
-	base := startNginx(t, nginx, out)
+	base, stop := startNginx(t, nginx, out)
 	goSrv := httptest.NewServer(Handler(out))
 	defer goSrv.Close()
 	t.Logf("dist built and nginx started in %v", time.Since(start).Round(time.Millisecond))
 
+	checkServesLikeGo(t, "nginx", base, goSrv.URL, info)
+	smokeStart := time.Now()
+	smokeIndex(t, ctx, base)
+	t.Logf("smoke test against nginx took %v", time.Since(smokeStart).Round(time.Millisecond))
+	// and offline: the visit after nginx has stopped, with the network cut
+	checkOffline(t, ctx, base, stop)
+	t.Logf("whole test %v", time.Since(start).Round(time.Millisecond))
+}
+
+// checkServesLikeGo compares what server (at base) sends for every file of
+// the dist folder with what the Go server (at goURL) sends for it: types,
+// encodings, cache lifetimes and security headers, the wasm's
+// pre-compressed twins, and a 404 for the configs.
+func checkServesLikeGo(t *testing.T, server, base, goURL string, info dist.BuildInfo) {
+	t.Helper()
 	for _, name := range append([]string{""}, info.Files...) {
 		for _, accept := range []string{"gzip, deflate, br", "gzip", ""} {
 			if accept != "" && name != info.Wasm {
 				continue
 			}
 			got := fetchHead(t, base+"/"+name, accept)
-			want := fetchHead(t, goSrv.URL+"/"+name, accept)
+			want := fetchHead(t, goURL+"/"+name, accept)
 			for _, h := range []string{"Content-Type", "Content-Encoding", "Cache-Control", "Content-Length",
 				"Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options", "Referrer-Policy"} {
 				if got.Header.Get(h) != want.Header.Get(h) {
-					t.Errorf("/%s (Accept-Encoding %q): nginx sends %s %q, the Go server %q", name, accept, h, got.Header.Get(h), want.Header.Get(h))
+					t.Errorf("/%s (Accept-Encoding %q): %s sends %s %q, the Go server %q", name, accept, server, h, got.Header.Get(h), want.Header.Get(h))
 				}
 			}
 			if got.StatusCode != http.StatusOK {
-				t.Errorf("/%s: nginx answered %d", name, got.StatusCode)
+				t.Errorf("/%s: %s answered %d", name, server, got.StatusCode)
 			}
 		}
 	}
@@ -59,20 +75,17 @@ func TestE2ENginxServesDist(t *testing.T) {
 	for h, want := range map[string]string{"Content-Type": "application/wasm", "Content-Encoding": "br",
 		"Cache-Control": site.CacheImmutable, "Content-Security-Policy": site.ContentSecurityPolicy} {
 		if got := wasm.Header.Get(h); got != want {
-			t.Errorf("the wasm from nginx: %s %q, want %q", h, got, want)
+			t.Errorf("the wasm from %s: %s %q, want %q", server, h, got, want)
 		}
 	}
 	if got := fetchHead(t, base+"/build.json", "").Header.Get("Cache-Control"); got != site.CacheRevalidate {
-		t.Errorf("build.json from nginx: Cache-Control %q, want %q", got, site.CacheRevalidate)
+		t.Errorf("build.json from %s: Cache-Control %q, want %q", server, got, site.CacheRevalidate)
 	}
 	for _, private := range []string{site.ApacheFile, site.StaticHostFile, site.NginxFile, "server.go"} {
 		if code := fetchHead(t, base+"/"+private, "").StatusCode; code != http.StatusNotFound {
-			t.Errorf("/%s from nginx: %d, want 404", private, code)
+			t.Errorf("/%s from %s: %d, want 404", private, server, code)
 		}
 	}
-	smokeStart := time.Now()
-	smokeIndex(t, ctx, base)
-	t.Logf("smoke test against nginx took %v; whole test %v", time.Since(smokeStart).Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
 }
 
 func findNginx(t *testing.T) string {
@@ -90,16 +103,11 @@ func findNginx(t *testing.T) string {
 // startNginx serves root on a free 127.0.0.1 port with a throwaway config
 // that includes the dist snippet, everything nginx writes in a temp folder
 // and one process as the current user, so it needs no root. It returns the
-// base URL; nginx is stopped when the test ends.
-func startNginx(t *testing.T, nginx, root string) string {
+// base URL and a function that stops nginx.
+func startNginx(t *testing.T, nginx, root string) (string, func()) {
 	t.Helper()
 	tmp := t.TempDir()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := freeAddr(t)
 	conf := fmt.Sprintf(`daemon off;
 master_process off;
 pid %[1]s/nginx.pid;
@@ -124,17 +132,40 @@ http {
 	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(nginx, "-c", confPath, "-p", tmp, "-e", filepath.Join(tmp, "error.log"))
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start nginx: %v", err)
+	return startServer(t, "nginx", exec.Command(nginx, "-c", confPath, "-p", tmp, "-e", filepath.Join(tmp, "error.log")),
+		addr, filepath.Join(tmp, "error.log"))
+}
+
+// freeAddr is a 127.0.0.1 address with a port free a moment ago.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Cleanup(func() {
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// startServer starts a web server's command, which must serve on addr and
+// log its errors to errorLog, and returns its base URL once it answers, and
+// a function that stops it. It is stopped anyway when the test ends (its
+// log shown if the test failed).
+func startServer(t *testing.T, name string, cmd *exec.Cmd, addr, errorLog string) (string, func()) {
+	t.Helper()
+	var stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stderr, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start %s: %v", name, err)
+	}
+	stop := sync.OnceFunc(func() {
 		cmd.Process.Kill()
 		cmd.Wait()
-		if log, _ := os.ReadFile(filepath.Join(tmp, "error.log")); t.Failed() && len(log) > 0 {
-			t.Logf("nginx error.log:\n%s", log)
+	})
+	t.Cleanup(func() {
+		stop()
+		if log, _ := os.ReadFile(errorLog); t.Failed() && len(log) > 0 {
+			t.Logf("%s error log:\n%s", name, log)
 		}
 	})
 	base := "http://" + addr
@@ -142,10 +173,10 @@ http {
 	for {
 		if resp, err := http.Get(base + "/"); err == nil {
 			resp.Body.Close()
-			return base
+			return base, stop
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("nginx did not answer on %s within 10 s: %s", addr, stderr.String())
+			t.Fatalf("%s did not answer on %s within 10 s: %s", name, addr, stderr.String())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
