@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -81,10 +82,20 @@ func TestE2EEmbed(t *testing.T) {
 	command(t, ctx, "play")
 	waitEvent(t, ctx, 30*time.Second, `m.type === 'play-started' && m.plays >= 1`, "a second play-started after the play command")
 
-	// load-demo brings a visitor who left for the films back to the demo record.
-	own := findEmbedButton(t, ctx, "own")
-	tap(t, ctx, own.X+own.W/2, 40+own.Y+own.H/2)
+	// load-demo brings a visitor who left for their own record back to the demo.
+	pressInEmbed(t, ctx, "own")
 	waitUntil(t, ctx, 20*time.Second, lastStateExpr, `s.scene === 'film'`, "the films after tapping own")
+	// A visitor cuts their own record in the frame: cut-finished.
+	pressInEmbed(t, ctx, "film:skull")
+	waitUntil(t, ctx, 20*time.Second, lastStateExpr, `s.scene === 'sound'`, "the sound scene")
+	wav := filepath.Join(t.TempDir(), "song.wav")
+	writeTune(t, wav, "waltz", 22050, 4)
+	uploadInFrame(t, ctx, wav)
+	waitUntil(t, ctx, 30*time.Second, lastStateExpr, `s.source === 'file' && s.recordedSec > 3.9 && s.busy === ''`, "the WAV to be read")
+	pressInEmbed(t, ctx, "cut:fast")
+	waitEvent(t, ctx, 60*time.Second, `m.type === 'cut-finished' && m.film === 'skull' && m.source === 'file' && m.seconds > 3.9 && m.lathe === false`,
+		"cut-finished after the visitor's cut")
+
 	command(t, ctx, "load-demo")
 	waitUntil(t, ctx, 20*time.Second, lastStateExpr, `s.scene === 'lightbox'`, "the lightbox after load-demo")
 
@@ -96,6 +107,60 @@ func TestE2EEmbed(t *testing.T) {
 			t.Errorf("event without the API version: %v", e)
 		}
 	}
+}
+
+// pressInEmbed taps the embedded app's control id (the frame starts 40 px
+// down the host page).
+func pressInEmbed(t *testing.T, ctx context.Context, id string) {
+	t.Helper()
+	b := findEmbedButton(t, ctx, id)
+	tap(t, ctx, b.X+b.W/2, 40+b.Y+b.H/2)
+}
+
+// uploadInFrame gives the embedded app's file input a file, as the file
+// dialog would.
+func uploadInFrame(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	c, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	depth, yes := int64(-1), true
+	doc, err := chromedp.Call(c, dom.GetDocument, dom.GetDocumentParams{Depth: &depth, Pierce: &yes})
+	if err != nil {
+		t.Fatalf("the host page's document: %v", err)
+	}
+	input := findNode(frameDocument(doc.Root), func(n *cdp.Node) bool { return attribute(n, "id") == "bonemusic-file" })
+	if input == nil {
+		t.Fatal("the embedded app has no file input")
+	}
+	if _, err := chromedp.Call(c, dom.SetFileInputFiles, dom.SetFileInputFilesParams{Files: []string{path}, NodeID: input.NodeID}); err != nil {
+		t.Fatalf("upload into the frame: %v", err)
+	}
+}
+
+// attribute is n's attribute name ("" if it has none).
+func attribute(n *cdp.Node, name string) string {
+	for i := 0; i+1 < len(n.Attributes); i += 2 {
+		if n.Attributes[i] == name {
+			return n.Attributes[i+1]
+		}
+	}
+	return ""
+}
+
+// findNode is the first node under n (n included) for which ok holds.
+func findNode(n *cdp.Node, ok func(*cdp.Node) bool) *cdp.Node {
+	if n == nil {
+		return nil
+	}
+	if ok(n) {
+		return n
+	}
+	for _, c := range n.Children {
+		if f := findNode(c, ok); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // findEmbedButton is the control id of the embedded app, from its latest
