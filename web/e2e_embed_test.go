@@ -123,12 +123,7 @@ func uploadInFrame(t *testing.T, ctx context.Context, path string) {
 	t.Helper()
 	c, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	depth, yes := int64(-1), true
-	doc, err := chromedp.Call(c, dom.GetDocument, dom.GetDocumentParams{Depth: &depth, Pierce: &yes})
-	if err != nil {
-		t.Fatalf("the host page's document: %v", err)
-	}
-	input := findNode(frameDocument(doc.Root), func(n *cdp.Node) bool { return attribute(n, "id") == "bonemusic-file" })
+	input := findNode(appDocument(t, c), func(n *cdp.Node) bool { return attribute(n, "id") == "bonemusic-file" })
 	if input == nil {
 		t.Fatal("the embedded app has no file input")
 	}
@@ -215,16 +210,8 @@ func inFrame[T any](t *testing.T, ctx context.Context, expr string) T {
 	t.Helper()
 	c, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	depth, yes := int64(-1), true
-	doc, err := chromedp.Call(c, dom.GetDocument, dom.GetDocumentParams{Depth: &depth, Pierce: &yes})
-	if err != nil {
-		t.Fatalf("the host page's document: %v", err)
-	}
-	frameDoc := frameDocument(doc.Root)
-	if frameDoc == nil {
-		t.Fatal("the host page has no iframe with a document")
-	}
-	node, err := chromedp.Call(c, dom.ResolveNode, dom.ResolveNodeParams{NodeID: frameDoc.NodeID})
+	yes := true
+	node, err := chromedp.Call(c, dom.ResolveNode, dom.ResolveNodeParams{NodeID: appDocument(t, c).NodeID})
 	if err != nil {
 		t.Fatalf("the app's document: %v", err)
 	}
@@ -245,20 +232,20 @@ func inFrame[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-// frameDocument is the content document of the first iframe under n.
-func frameDocument(n *cdp.Node) *cdp.Node {
-	if n == nil {
-		return nil
+// appDocument is the embedded app's document: the content document of the
+// host page's iframe, read through the DevTools protocol.
+func appDocument(t *testing.T, ctx context.Context) *cdp.Node {
+	t.Helper()
+	depth, yes := int64(-1), true
+	doc, err := chromedp.Call(ctx, dom.GetDocument, dom.GetDocumentParams{Depth: &depth, Pierce: &yes})
+	if err != nil {
+		t.Fatalf("the host page's document: %v", err)
 	}
-	if n.LocalName == "iframe" && n.ContentDocument != nil {
-		return n.ContentDocument
+	frame := findNode(doc.Root, func(n *cdp.Node) bool { return n.LocalName == "iframe" && n.ContentDocument != nil })
+	if frame == nil {
+		t.Fatal("the host page has no iframe with a document")
 	}
-	for _, c := range n.Children {
-		if d := frameDocument(c); d != nil {
-			return d
-		}
-	}
-	return nil
+	return frame.ContentDocument
 }
 
 // waitInFrame polls pred in the embedded app's frame until it holds.
