@@ -6,9 +6,10 @@
 // later gets the newest complete release.
 //
 // One worker serves every release, so a new release needs no new worker.
-// That matters: Chromium lets a new worker take over only once the old one
-// has been idle for a while, and a visit arriving during the hand-over can
-// hang (it did here, in half the runs of a reload-to-switch design).
+// That matters: Chromium lets a waiting worker take over only once the old
+// one has been idle for 30 s (a single fetch restarts the count), and a
+// visit arriving during the hand-over can hang. An earlier design that
+// switched workers on a release hung in half its test runs.
 'use strict';
 
 importScripts('release.js');
