@@ -6,8 +6,10 @@ WASMDIR  := $(GOROOT)/lib/wasm
 ADDR     ?= 127.0.0.1:8080
 # Packages free of Ebiten and syscall/js: also tested as wasm under Node.
 PURE_PKGS := ./engine/... ./render/... ./game/turntable/... ./internal/breathe/... ./internal/shelf/... ./lathe/...
-# Debian packages the tests need; Go modules come through the module proxy.
-DEB_PKGS := chromium xvfb xauth brotli pulseaudio pulseaudio-utils nginx-light apache2-bin
+# Debian packages the tests need, as command:package (the command shows the
+# package is there); Go modules come through the module proxy.
+DEB_NEEDS := chromium:chromium xvfb-run:xvfb xauth:xauth brotli:brotli pulseaudio:pulseaudio \
+	pactl:pulseaudio-utils nginx:nginx-light apache2:apache2-bin
 # brotli -q 11 takes a minute on 2 cores and saves 15 % over -q 9; tests use 5.
 BROTLI_Q ?= 11
 XVFB     := xvfb-run -a -s "-screen 0 1024x768x24"
@@ -70,10 +72,10 @@ check-wasm-exec:
 update-wasm-exec:
 	cp $(WASMDIR)/wasm_exec.js wasm_exec.js
 
-## deps: Debian packages for building (brotli) and for the browser, window and nginx tests (apt-get when root)
+## deps: Debian packages for building (brotli) and for the browser, window, nginx and Apache tests (apt-get when root)
 deps:
 	@missing=""; \
-	for c in chromium:chromium xvfb-run:xvfb xauth:xauth brotli:brotli pulseaudio:pulseaudio pactl:pulseaudio-utils nginx:nginx-light; do \
+	for c in $(DEB_NEEDS); do \
 	  PATH="$$PATH:/usr/sbin" command -v $${c%%:*} >/dev/null || missing="$$missing $${c##*:}"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
