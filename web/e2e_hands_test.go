@@ -41,6 +41,10 @@ func TestE2EHands(t *testing.T) {
 	key(t, ctx, " ")
 	waitUntil(t, ctx, 20*time.Second, "window.bonemusic.state", `s.arm === "playing"`, "Space to put the needle down")
 
+	// A hand turning the record back a quarter turn just after the needle
+	// landed would run it off the start of the groove (the play then ends):
+	// let the needle go a turn in first.
+	waitUntil(t, ctx, 10*time.Second, "window.bonemusic.state", fmt.Sprintf(`s.arm === "playing" && s.grooveSample > %d`, d.SamplesPerRev()), "the needle a turn into the groove")
 	scratch(t, ctx)
 	carryArm(t, ctx, d)
 
