@@ -158,19 +158,10 @@ func readState(t *testing.T, ctx context.Context, expr string) pageState {
 // first frame's time after navigation, ms.
 func loadApp(t *testing.T, ctx context.Context, url string) float64 {
 	t.Helper()
-	// A page that switches to a new release reloads itself, which can
-	// abort the navigation's own load: the poll below then finds the
-	// reloaded page.
-	nav, cancel := context.WithTimeout(ctx, 30*time.Second)
-	_, err := chromedp.Run(nav, chromedp.Navigate(url))
-	cancel()
-	if err != nil && !strings.Contains(err.Error(), "ERR_ABORTED") {
-		t.Fatalf("browser: %v", err)
-	}
+	within(t, ctx, 30*time.Second, chromedp.Navigate(url))
 	// The loader sets firstFrameMS, or error when the wasm cannot be loaded.
 	// Right after a navigation the page's JavaScript context may still be
-	// replaced under the poll ("Cannot find context"), and a page switching
-	// to a new release reloads itself (web/offline.js): poll again.
+	// replaced under the poll ("Cannot find context"): poll again.
 	for attempt := 0; ; attempt++ {
 		c, cancel := context.WithTimeout(ctx, 60*time.Second)
 		_, err := chromedp.Run(c, chromedp.Poll[bool](
@@ -180,7 +171,7 @@ func loadApp(t *testing.T, ctx context.Context, url string) float64 {
 		if err == nil {
 			break
 		}
-		if attempt == 2 || !strings.Contains(err.Error(), "Cannot find context") && !strings.Contains(err.Error(), "navigated or closed") {
+		if attempt == 2 || !strings.Contains(err.Error(), "Cannot find context") {
 			t.Fatalf("browser: %v", err)
 		}
 	}

@@ -39,8 +39,10 @@ async function writeNote(key, value) {
 
 async function releaseOfPage(id) {
   if (!id) return '';
-  if (!pinned.has(id)) pinned.set(id, await readNote(`page/${encodeURIComponent(id)}`));
-  return pinned.get(id);
+  if (pinned.has(id)) return pinned.get(id);
+  const version = await readNote(`page/${encodeURIComponent(id)}`);
+  if (version) pinned.set(id, version); // tidy forgets it with its note
+  return version;
 }
 
 async function pin(id, version) {
