@@ -6,10 +6,11 @@
 // later gets the newest complete release.
 //
 // One worker serves every release, so a new release needs no new worker.
-// That matters: Chromium lets a waiting worker take over only once the old
-// one has been idle for 30 s (a single fetch restarts the count), and a
-// visit arriving during the hand-over can hang. An earlier design that
-// switched workers on a release hung in half its test runs.
+// That matters: asked to hand over while a page is open, Chromium stops the
+// old worker at once, but one fetch arriving just then starts it again, and
+// the hand-over then waits until the page leaves, when a visit arriving
+// during it can hang. An earlier design that switched workers on a release
+// hung in half its test runs.
 'use strict';
 
 importScripts('release.js');
