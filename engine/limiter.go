@@ -12,6 +12,7 @@ import "math"
 type limiter struct {
 	on     bool
 	maxUM  float64
+	invMax float64 // 1/maxUM
 	look   int
 	x      []float64 // ring of pending displacement
 	arc    []float64 // ring of arc length at each pending sample
@@ -30,16 +31,18 @@ type limiter struct {
 
 func newLimiter(maxUM float64, on bool) limiter {
 	look := 128 // ≈ 2.9 ms look-ahead (a power of two: ring index by mask)
-	return limiter{on: on, maxUM: maxUM, look: look,
+	return limiter{on: on, maxUM: maxUM, invMax: 1 / maxUM, look: look,
 		x: make([]float64, look), arc: make([]float64, look), need: make([]float64, look),
 		gain: 1, rel: 1 - math.Exp(-1/(0.08*EngineRate)), att: 1 - math.Exp(-4/float64(look))}
 }
 
 func (l *limiter) delay() int { return l.count }
 
-// process takes one displacement (µm) and the arc length at its sample; it
-// returns the displacement leaving the delay line, if any.
-func (l *limiter) process(y, arcUM float64) (float64, bool) {
+// process takes one displacement (µm), the arc length at its sample and
+// slopeInv = 1/(0.95·arc) (the caller keeps it per block: a division per
+// sample was a sixth of the cut's time); it returns the displacement
+// leaving the delay line, if any.
+func (l *limiter) process(y, arcUM, slopeInv float64) (float64, bool) {
 	if !l.on {
 		return math.Max(-l.maxUM*1.03, math.Min(l.maxUM*1.03, y)), true
 	}
@@ -52,8 +55,8 @@ func (l *limiter) process(y, arcUM float64) (float64, bool) {
 	if ay < 0 {
 		ay = -ay
 	}
-	r := ay / l.maxUM
-	if s := dy / (0.95 * arcUM); s > r {
+	r := ay * l.invMax
+	if s := dy * slopeInv; s > r {
 		r = s
 	}
 	need := 1.0

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 )
 
 // PlayOptions choose the record player and how it is played.
@@ -178,10 +179,8 @@ func (p *Player) InRunOut() bool { return p.pos >= float64(p.d.ProgrammeEnd()) }
 // A run stops after the sample where follow changes the tracer
 // (updateFootprint, every 1024 samples), and after a skip: the next run is
 // traced from where the stylus landed. (traceAhead has then traced a
-// little of the turn the stylus left. The tracer's only lasting state is
-// its cache of kernels, and the blocks on the turn it lands on differ in
-// arc from those by far more than the cache's reuse tolerance, so their
-// kernels are rebuilt alike either way.)
+// little of the turn the stylus left, which changes nothing: what the
+// tracer computes at a sample does not depend on what it computed before.)
 func (p *Player) Read(dst []float32) (int, error) {
 	if p.lifted {
 		return 0, io.EOF
@@ -474,6 +473,8 @@ func (p *Player) Lift() PlayRecord {
 		return p.rec
 	}
 	p.lifted, p.done = true, true
+	p.tr.ahead.close() // the worker reads the disc Lift is about to wear
+	p.tr.ahead = nil
 	if p.frameCount > 0 && len(p.frames) < maxFrames {
 		p.frames = append(p.frames, p.fr)
 	}
@@ -498,9 +499,19 @@ func (p *Player) Lift() PlayRecord {
 // turn of the locked groove, or maxSeconds (≤ 0: capacity plus a minute) —
 // then lifts the stylus, wearing the disc.
 func PlayAll(d *Disc, opt PlayOptions, maxSeconds float64) ([]float32, PlayRecord, error) {
+	return playAll(d, opt, maxSeconds, runtime.GOMAXPROCS(0) > 1)
+}
+
+// playAll is PlayAll, tracing the contact on a second core if ahead
+// (ahead.go; the samples are the same either way).
+func playAll(d *Disc, opt PlayOptions, maxSeconds float64, ahead bool) ([]float32, PlayRecord, error) {
 	p, err := NewPlayer(d, opt)
 	if err != nil {
 		return nil, PlayRecord{}, err
+	}
+	if ahead {
+		p.tr.ahead = startAhead(p.tr.twin())
+		defer p.tr.ahead.close() // Lift has closed it unless Read failed
 	}
 	if maxSeconds <= 0 {
 		maxSeconds = float64(d.Len())/EngineRate/p.base + 60

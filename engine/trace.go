@@ -38,8 +38,9 @@ type kernel struct {
 	// crackleUM its height (a worn film wall's crackle, trace.go)
 	crackle, crackleUM float64
 
-	arc       float64 // arc length the tip kernels were made for
-	s2, garc  float64 // σ² and arc the wear kernel was made for
+	arcQ      int     // arc step the tip kernels were made for (arcStep)
+	s2        float64 // σ² the wear kernel was made for
+	gaussQ    int     // and its arc step
 	gaussKeep []float64
 }
 
@@ -54,6 +55,7 @@ type tracer struct {
 	seed          uint64
 	worn          bool // use wear smoothing (false = fresh reference)
 	ev            *events
+	ahead         *contactAhead // the contact traced on another core, or nil
 
 	kc [4]kernel
 	gc grainCache
@@ -82,16 +84,30 @@ func newTracer(d *Disc, p Pickup, noise bool, seed uint64, ev *events) *tracer {
 	// with tip size, docs/physics.md); the footprint then filters it.
 	t.baseContactUM = t.contactUM
 	t.grainK = math.Max(t.contactUM, 4) / 12
+	t.empty()
+	return t
+}
+
+// twin is a new tracer of the same groove with the same tip: it computes
+// the same values, with rings and kernels of its own (ahead.go).
+func (t *tracer) twin() *tracer {
+	w := &tracer{d: t.d, tipUM: t.tipUM, contactUM: t.baseContactUM, baseContactUM: t.baseContactUM,
+		grainK: t.grainK, pinchLeak: t.pinchLeak, noise: t.noise, seed: t.seed, worn: t.worn, ev: t.ev}
+	w.empty()
+	return w
+}
+
+// empty marks every ring and kernel slot as not yet computed.
+func (t *tracer) empty() {
 	for i := range t.tTag {
 		t.tTag[i] = math.MinInt
 	}
-	t.w = span{lo: 1, hi: 0} // empty
+	t.w = span{lo: 1, hi: 0}
 	t.o = span{lo: 1, hi: 0}
 	t.c = span{lo: 1, hi: 0}
 	for i := range t.kc {
-		t.kc[i].block = -1
+		t.kc[i].block, t.kc[i].arcQ, t.kc[i].gaussQ = -1, noArcStep, noArcStep
 	}
-	return t
 }
 
 // setContact changes the footprint half-length (µm); the kernels are
@@ -102,7 +118,7 @@ func (t *tracer) setContact(a float64) {
 	}
 	t.contactUM = a
 	for i := range t.kc {
-		t.kc[i].block, t.kc[i].arc = -1, 0
+		t.kc[i].block, t.kc[i].arcQ = -1, noArcStep
 	}
 }
 
@@ -160,17 +176,20 @@ func (t *tracer) kernelFor(b int) *kernel {
 func (t *tracer) loadKernel(k *kernel, b int) {
 	k.block = b
 	d := t.d
-	arc := d.arcUM(float64(b*BlockSize + BlockSize/2))
+	q := arcStep(d.arcUM(float64(b*BlockSize + BlockSize/2)))
+	arc := arcOfStep(q)
 	bb := min(b, len(d.smoothUM2)-1)
-	// The tip kernels depend on the arc length only, which changes by
-	// ~0.01 % per block: reuse them while it moves less than 0.02 %.
-	if math.Abs(arc-k.arc) > 2e-4*arc {
-		k.arc = arc
+	// The tip kernels depend on the arc length only, which changes by a few
+	// parts per million per block: they are made for the arc rounded to
+	// arcStep's grid, so they are the same whichever blocks came before
+	// (the contact ahead is traced on another core, ahead.go).
+	if q != k.arcQ {
+		k.arcQ = q
 		t.tipKernels(k, arc)
 	}
 	k.gauss = k.gauss[:0]
 	if t.worn && bb >= 0 {
-		t.wearKernel(k, arc, float64(d.smoothUM2[bb]))
+		t.wearKernel(k, q, float64(d.smoothUM2[bb]))
 	}
 	k.grain, k.crackle = 0, 0
 	if t.noise && bb >= 0 {
@@ -246,15 +265,15 @@ func (t *tracer) tipKernels(k *kernel, arc float64) {
 }
 
 // wearKernel computes the Gaussian wear smoothing of σ² µm² along the groove
-// (see wear.go), reusing the last one when σ² and the arc are unchanged.
-func (t *tracer) wearKernel(k *kernel, arc, s2 float64) {
-	if s2 == k.s2 && math.Abs(arc-k.garc) <= 2e-4*arc {
+// (see wear.go) at arc step q, reusing the last one when both are unchanged.
+func (t *tracer) wearKernel(k *kernel, q int, s2 float64) {
+	if s2 == k.s2 && q == k.gaussQ {
 		k.gauss = k.gaussKeep
 		return
 	}
-	k.s2, k.garc = s2, arc
+	k.s2, k.gaussQ = s2, q
 	k.gaussKeep = k.gaussKeep[:0]
-	sig := math.Sqrt(s2) / arc
+	sig := math.Sqrt(s2) / arcOfStep(q)
 	if sig > 0.05 {
 		n := min(int(math.Ceil(3*sig)), maxHalf)
 		// w_i = q^(i²), q = e^(−1/2σ²), by the recurrence w_{i+1} = w_i·q^(2i+1):
@@ -278,6 +297,18 @@ func (t *tracer) wearKernel(k *kernel, arc, s2 float64) {
 	}
 	k.gauss = k.gaussKeep
 }
+
+// The kernels are made for the arc length rounded to steps of 0.02 %
+// (±0.01 %: a 63 µm tip's kernel moves by under 0.01 µm), a pure function
+// of the block, so the tracer's output does not depend on the order in
+// which it visits the groove.
+const arcSteps = 5000 // steps per unit of ln(arc)
+
+const noArcStep = math.MinInt
+
+func arcStep(arc float64) int { return int(math.Round(math.Log(arc) * arcSteps)) }
+
+func arcOfStep(q int) float64 { return math.Exp(float64(q) / arcSteps) }
 
 // canonical maps a position past the end of the groove onto the locked
 // turn: a closed loop with the same wall every time round.
@@ -406,7 +437,7 @@ func (t *tracer) traceNew(j int) float64 {
 	}
 	for ; i != end; i += step {
 		// the dilated contact at sample i: the bounds of both walls
-		up, lo := t.dilateAt(i, t.kernelFor(max(0, i)>>blockShift).dil)
+		up, lo := t.contactAt(i, down)
 		s := i & ringMask
 		t.cMid[s], t.cPin[s] = 0.5*(up+lo), lo-up
 		// a lateral pickup also picks up a little of the vertical (pinch) motion

@@ -9,7 +9,7 @@ type mutation struct{ name, file, from, to string }
 // that every one still finds its text.
 var mutations = []mutation{
 	// the stylus
-	{"tracing: no dilation", "trace.go", "up, lo := t.dilateAt(i, t.kernelFor(max(0, i)>>blockShift).dil)", "up, lo := t.dilateAt(i, t.kernelFor(max(0, i)>>blockShift).dil[:1])"},
+	{"tracing: no dilation", "trace.go", "n := min(int(R/h), maxHalf*dilOver)", "n := 0 * min(int(R/h), maxHalf*dilOver)"},
 	{"footprint twice as long", "pickup.go", "return a * 1e6", "return 2 * a * 1e6"},
 	{"contact never plastic", "wear.go", "if pE > hard {", "if false {"},
 	{"no pinch leak", "trace.go", "t.cOut[s] = t.cMid[s] + t.pinchLeak*t.cPin[s]", "t.cOut[s] = t.cMid[s]"},
