@@ -8,15 +8,20 @@
 //	cut.go      mono mix, resample (resample.go), cutting characteristic (78 or
 //	            RIAA), cutter band limit (linear-phase FIR), level → velocity,
 //	            lathe limiter (limiter.go), int16 groove; Hot breaks walls
+//	pitch.go    variable pitch: the spiral opens where the groove swings wide
 //	trace.go    the stylus: dilation of each wall by a sphere of radius R
-//	            (tracing distortion, pinch) + Hertz contact averaging over ±a
-//	            (treble and inner-groove loss); wall grain and defects
+//	            (dilate.go: tracing distortion, pinch) + Hertz contact
+//	            averaging over ±a (treble and inner-groove loss); wall grain
+//	            and defects; ahead.go traces on a second core in bulk plays
 //	pickup.go   steel (acoustic, velocity, horn band-pass), crystal (amplitude),
 //	            magnetic (velocity + inverse cutting curve), ideal (reference)
 //	noise.go    dust and scratches as wall defects, rumble
 //	stream.go   Player: a pull stream with wow, variable speed, skips, the
 //	            locked groove; Lift applies the wear pass
-//	wear.go     Archard wear: smoothing, wall loss, roughness
+//	wear.go     wear per cell (cellstats.go): ploughing and Archard wear,
+//	            smoothing, wall loss, roughness, tearing; needle.go: the
+//	            steel needle wearing flat as it plays; age.go: N plays
+//	            without sound
 //	fidelity.go segmental SNR after best gain and lag
 //	state.go    DiscState snapshot / Restore for the .bone format
 //
@@ -26,8 +31,9 @@
 //     both walls wear alike, and the smoothing is symmetric along the groove.
 //   - The stylus is traced in the horizontal plane only: vertical motion is
 //     the pinch signal, partly leaked into the output; no tip mass/compliance
-//     resonance beyond the pickup filters, no tip wear (a steel needle
-//     reshapes itself in one play), no friction heating.
+//     resonance beyond the pickup filters, no friction heating; only the
+//     steel needle wears (a flat that widens its contact); jewel tips
+//     (sapphire, diamond) do not wear in a record's life.
 //   - Over-cut (Hot) grooves lower the shared wall where they overlap; the
 //     stylus does not trace the neighbour's modulation (no groove echo).
 //   - Skip direction is a rule (outward throw → repeat, else forward, with

@@ -177,4 +177,5 @@ func printTable(w io.Writer, native, wasm map[string]result, nativeErr, wasmErr 
 	fmt.Fprintf(w, "\nnative: %s/%s, %d CPUs, %s. wasm: the same benchmarks under Node (-short lengths where a benchmark picks them).\n",
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
 	fmt.Fprintln(w, "× real time = seconds of audio processed per second of wall time; MB = the benchmark's own memory metric, else bytes allocated per op.")
+	fmt.Fprintln(w, "per CPU second = per second of the process's user+system time, all its cores together (sox, built with OpenMP, and the engine each use up to two).")
 }

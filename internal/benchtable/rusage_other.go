@@ -6,3 +6,6 @@ import "os"
 
 // maxRSSKB is unknown off Unix.
 func maxRSSKB(*os.ProcessState) int64 { return 0 }
+
+// selfCPUSeconds is unknown off Unix.
+func selfCPUSeconds() float64 { return 0 }

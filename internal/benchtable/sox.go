@@ -70,7 +70,7 @@ func soxRow(in, out string) row {
 		r.native = fmt.Sprintf("sox failed: %v %s", err, firstLine(string(msg)))
 		return r
 	}
-	r.native = fmt.Sprintf("%.0f×", compareSeconds/elapsed.Seconds())
+	r.native = speeds(elapsed.Seconds(), (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds())
 	if kb := maxRSSKB(cmd.ProcessState); kb > 0 {
 		r.mb = fmt.Sprintf("%.1f peak RSS", float64(kb)/1024)
 	}
@@ -86,19 +86,29 @@ func engineRow(input []float32) row {
 		r.native = "failed: " + err.Error()
 		return r
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), selfCPUSeconds()
 	d, err := engine.Cut([][]float32{input}, engine.EngineRate, engine.DefaultParams(), engine.CutOptions{})
 	if err == nil {
 		_, _, err = engine.PlayAll(d, engine.PlayOptions{Pickup: pickup, Noise: true, Seed: 1}, 0)
 	}
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), selfCPUSeconds()-cpu0
 	if err != nil {
 		r.native = "failed: " + err.Error()
 		return r
 	}
-	r.native = fmt.Sprintf("%.0f×", compareSeconds/elapsed.Seconds())
+	r.native = speeds(elapsed.Seconds(), cpu)
 	r.mb = fmt.Sprintf("%.1f disc-MB", float64(d.MemoryBytes())/1e6)
 	return r
+}
+
+// speeds is the comparison's speed by wall time and by CPU time: both sox
+// and the engine use more than one core, so the two say different things.
+func speeds(wallSeconds, cpuSeconds float64) string {
+	s := fmt.Sprintf("%.0f×", compareSeconds/wallSeconds)
+	if cpuSeconds > 0 {
+		s += fmt.Sprintf(" (%.0f× per CPU second)", compareSeconds/cpuSeconds)
+	}
+	return s
 }
 
 func firstLine(s string) string {
