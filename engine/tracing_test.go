@@ -251,3 +251,17 @@ func TestPinchLeaksIntoTheOutput(t *testing.T) {
 		t.Errorf("output second harmonic %.1f dB, want the leaked pinch's %.1f dB", got, want)
 	}
 }
+
+// The kernels' arc (arcStep) is within 0.012 % of the block's at every
+// radius and speed the engine cuts, and one step apart arcs differ.
+func TestArcStep(t *testing.T) {
+	for _, arc := range []float64{0.76, 3.96, 7.999, 8, 11.3, 16.0001, 22.7} {
+		got := arcOfStep(arcStep(arc))
+		if rel := math.Abs(got-arc) / arc; rel > 1.23e-4 {
+			t.Errorf("arc %v µm is made %v µm (%.2g off)", arc, got, rel)
+		}
+		if q := arcStep(arc); arcOfStep(q+1) <= arcOfStep(q) {
+			t.Errorf("arc %v: the next step is not longer", arc)
+		}
+	}
+}
