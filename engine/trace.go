@@ -35,7 +35,7 @@ type kernel struct {
 	gauss []float64 // wear smoothing, k = 0..Gk; nil = none
 	grain float64   // roughness injected into each wall, µm rms
 	// crackle is the chance per sample of a torn fragment on a wall, and
-	// crackleUM its height (a worn film wall's crackle, trace.go)
+	// crackleUM its height (a worn film wall's crackle, grain.go)
 	crackle, crackleUM float64
 
 	arcQ      int     // arc step the tip kernels were made for (arcStep)
