@@ -80,8 +80,7 @@ func (a *contactAhead) work(t *tracer) {
 		}
 		c.gen, c.start = at.gen, at.pos
 		for k := range c.up {
-			i := at.pos + k
-			c.up[k], c.lo[k] = t.dilateAt(i, t.kernelFor(max(0, i)>>blockShift).dil)
+			c.up[k], c.lo[k] = t.dilated(at.pos + k)
 		}
 		select {
 		case a.chunks <- c:
@@ -160,5 +159,10 @@ func (t *tracer) contactAt(i int, down bool) (up, lo float64) {
 			return c.up[k], c.lo[k]
 		}
 	}
+	return t.dilated(i)
+}
+
+// dilated is the dilated contact at sample i, computed by this tracer.
+func (t *tracer) dilated(i int) (up, lo float64) {
 	return t.dilateAt(i, t.kernelFor(max(0, i)>>blockShift).dil)
 }

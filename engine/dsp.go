@@ -176,8 +176,8 @@ func (f *firLowpass) process(x float64) float64 {
 // before multiplying, and zero taps (every other one of a half-band filter,
 // cutoff fs/4) are skipped. The loops run tap by tap over the whole block:
 // each output gathers its sum in memory, so no sample waits on a chain of
-// additions, and the inner loop has no index lookups (twice as fast as
-// sample by sample).
+// additions, and the inner loop has no index lookups (about 1.5× as fast
+// as sample by sample: 9 against 13.7 ns per sample).
 func (f *firLowpass) block(x []float64, out []float64) []float64 {
 	if f.hist == nil {
 		f.hist = make([]float64, 2*f.half)

@@ -39,9 +39,8 @@ func newLimiter(maxUM float64, on bool) limiter {
 func (l *limiter) delay() int { return l.count }
 
 // process takes one displacement (µm), the arc length at its sample and
-// slopeInv = 1/(0.95·arc) (the caller keeps it per block: a division per
-// sample was a sixth of the cut's time); it returns the displacement
-// leaving the delay line, if any.
+// slopeInv = 1/(0.95·arc), which the caller keeps per block so no sample
+// divides; it returns the displacement leaving the delay line, if any.
 func (l *limiter) process(y, arcUM, slopeInv float64) (float64, bool) {
 	if !l.on {
 		return math.Max(-l.maxUM*1.03, math.Min(l.maxUM*1.03, y)), true
